@@ -1,0 +1,137 @@
+"""The last step of coding: an extracted event becomes an `Event` with its date, place,
+scores, contexts, confidence and evidence."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from .actors import Mention
+from .datafiles import data_path, read_tsv, split_list
+from .events import Found
+from .ontology import Ontology
+from .resolve import resolve_time_expression
+from .types import Actor, Event, Evidence, Place
+
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
+_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside"})
+_FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+
+
+class ContextFinder:
+    """PLOVER contexts of a document from the words it uses (``data/ontology/contexts.tsv``)."""
+
+    def __init__(self) -> None:
+        words: dict[str, str] = {}
+        for _, row in read_tsv(data_path("ontology", "contexts.tsv")):
+            for word in split_list(row["words"]):
+                words.setdefault(word.lower(), row["context"])
+        self._context_of = words
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        self._pattern = re.compile(rf"\b(?:{alternatives})s?\b")
+
+    def find(self, text: str) -> tuple[str, ...]:
+        found = {self._context_of[m.group().rstrip("s")] if m.group() not in self._context_of
+                 else self._context_of[m.group()] for m in self._pattern.finditer(text.lower())
+                 if m.group() in self._context_of or m.group().rstrip("s") in self._context_of}
+        return tuple(sorted(found))
+
+
+def event_id(doc_id: str, sentence: int, k: int) -> str:
+    digest = hashlib.sha1(doc_id.encode("utf-8")).hexdigest()[:12]
+    return f"{digest}-{sentence}-{k}"
+
+
+def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_index: int,
+                sent: Span, k: int, ontology: Ontology, contexts: tuple[str, ...],
+                mentions: dict[int, Mention], coder: str) -> Event:
+    code = ontology.code(found.cameo)
+    plover = ontology.plover[found.event_type]
+    when, precision = _event_date(found, doc_date)
+    base = sent.start_char
+    trigger = found.trigger
+    return Event(
+        event_id=event_id(doc_id, sentence_index, k),
+        doc_id=doc_id,
+        sentence=sentence_index,
+        date=when,
+        date_precision=precision,
+        event_type=found.event_type,
+        mode=found.mode,
+        cameo=found.cameo,
+        quad_class=code.quad_class,
+        goldstein=code.goldstein,
+        source=tuple(a for a, _ in found.source),
+        target=tuple(a for a, _ in found.target),
+        evidence=Evidence(
+            text=sent.text,
+            trigger=(trigger.idx - base, trigger.idx + len(trigger) - base),
+            source=tuple((s - base, e - base) for _, (s, e) in found.source),
+            target=tuple((s - base, e - base) for _, (s, e) in found.target),
+            rule=found.rule,
+        ),
+        context=tuple(sorted(set(contexts) | set(code.contexts))),
+        location=_place(found, mentions),
+        negated=found.negated,
+        confidence=_confidence(found),
+        coder=coder,
+        flags=("plover_score:%g" % plover.mode_score(found.mode),),
+    )
+
+
+def _clause_tokens(root: Token) -> Iterable[Token]:
+    """Tokens of a clause without the clauses nested in it."""
+    stack = [root]
+    while stack:
+        token = stack.pop()
+        yield token
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_DEPS)
+
+
+def _event_date(found: Found, doc_date: date | None) -> tuple[date | None, str | None]:
+    if doc_date is None:
+        return None, None
+    future = any(c.lower_ in _FUTURE_AUX for c in found.clause.children)
+    for root in (found.trigger, found.clause):
+        for token in _clause_tokens(root):
+            if token.ent_type_ in ("DATE", "TIME") and token.ent_iob_ == "B":
+                entity = next(e for e in token.doc.ents if e.start == token.i)
+                resolved = resolve_time_expression(entity.text, doc_date, future)
+                if resolved is not None:
+                    return resolved.date, resolved.precision
+    return doc_date, "day"
+
+
+def _place(found: Found, mentions: dict[int, Mention]) -> Place | None:
+    for root in (found.trigger, found.clause):
+        for token in _clause_tokens(root):
+            if (token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj"
+                    and token.head.lower_ in _PLACE_PREPS):
+                entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+                name = entity.text if entity is not None else token.text
+                mention = mentions.get(token.i)
+                country = mention.candidates[0].entry.country if mention else None
+                precision = "country" if mention and mention.form == "name" else "city"
+                return Place(name, country, precision=precision)
+    return None
+
+
+def _confidence(found: Found) -> float:
+    score = 0.45
+    actors: list[Actor] = [a for a, _ in found.source]
+    if any(a.id and not a.id.startswith("agent/") for a in actors):
+        score += 0.2
+    if found.target or found.mutual:
+        score += 0.15
+    if found.rule and found.trigger.pos_ == "VERB":
+        score += 0.05
+    if any(a.text.lower() in _PRONOUNS for a in actors):
+        score -= 0.15
+    if any(a.country == "UNK" for a in actors):
+        score -= 0.15
+    return round(min(max(score, 0.05), 0.95), 2)

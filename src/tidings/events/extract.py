@@ -1,0 +1,330 @@
+"""Reading events from one parsed sentence: triggers, roles, modality, negation.
+
+A trigger is a word the lexicon knows ("attacked", "talks with", "willing"). Its
+source is the subject (or the ``by`` agent of a passive, or the subject of the verb a
+noun hangs from); its target is the object or the object of a preposition such as
+*with*, *against*, *on*. A trigger inside the complement of another ("agreed *to send
+aid* to Kyiv") lends its target and meaning to the outer one instead of standing alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors import ActorResolver, DocumentContext, Mention
+from ..types import Actor
+from .lexicon import Lexicon, TriggerRule
+
+TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "toward", "towards", "over",
+                "upon", "for", "from", "between", "among")
+_MUTUAL_PREPS = frozenset({"between", "among"})
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+_HYPOTHETICAL = frozenset({"should", "could", "may", "might", "must", "can", "ought", "ca"})
+# Verbs of intending that are not events themselves: "plans to visit" is intent.
+_INTENDING = frozenset({"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare",
+                        "wish", "set", "go", "schedule", "decide", "mean"})
+_DENYING = frozenset({"deny", "dismiss", "rule"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "attr", "acomp", "oprd",
+                              "advcl", "conj"})
+# Types that name a thing asked for, refused or intended ("refused to withdraw").
+_FRAMING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+_MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+_COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
+                          "RETREAT"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """An event as read from a sentence, before dates, places and scores are added."""
+
+    event_type: str
+    mode: str | None
+    cameo: str
+    trigger: Token
+    source: tuple[tuple[Actor, tuple[int, int]], ...]
+    target: tuple[tuple[Actor, tuple[int, int]], ...]
+    negated: bool
+    rule: str
+    clause: Token  # the verb whose clause holds the trigger: where dates and places attach
+
+    @property
+    def mutual(self) -> bool:
+        return not self.target and len(self.source) > 1
+
+
+class EventExtractor:
+    def __init__(self, lexicon: Lexicon, resolver: ActorResolver):
+        self.lexicon = lexicon
+        self.resolver = resolver
+
+    def extract(self, sent: Span, mentions: dict[int, Mention], ctx: DocumentContext
+                ) -> list[Found]:
+        """Every event a sentence holds, at most one per (type, source, target)."""
+        if sent.text.rstrip().endswith("?"):
+            return []
+        triggers = {t.i: rule for t in sent if (rule := self._trigger_rule(t))}
+        found: dict[tuple[object, ...], Found] = {}
+        for i, rule in triggers.items():
+            token = sent.doc[i]
+            if _governing_trigger(token, triggers) is not None:
+                continue
+            event = self._read(token, rule, triggers, mentions, ctx)
+            if event is None:
+                continue
+            key = (event.event_type, _countries(event.source), _countries(event.target))
+            found.setdefault(key, event)
+        return list(found.values())
+
+    def _trigger_rule(self, token: Token) -> TriggerRule | None:
+        if token.dep_ == "compound" or token.is_stop and token.pos_ != "VERB":
+            return None
+        return self.lexicon.match(token)
+
+    def _read(self, token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule],
+              mentions: dict[int, Mention], ctx: DocumentContext) -> Found | None:
+        clause = _clause_verb(token)
+        if _conditional(clause) and rule.event_type != "THREATEN":
+            return None
+        event_type, mode, cameo = rule.event_type, rule.mode, rule.cameo
+        inner = _embedded_trigger(token, triggers)
+        if inner is not None:
+            event_type, mode, cameo = self._frame(rule, triggers[inner.i])
+        modal = _modality(token if token.pos_ in ("VERB", "AUX") else clause)
+        if modal == "hypothetical" and event_type != "THREATEN":
+            return None
+        if modal == "future" and event_type not in _FRAMING_TYPES:
+            event_type, mode, cameo = self._future(event_type, mode, cameo)
+            if event_type is None:
+                return None
+        source = self._source(token, mentions, ctx)
+        if not source:
+            return None
+        target = self._target(token, inner, mentions, ctx)
+        if not target and token.pos_ == "NOUN":
+            between = self._mutual_parties(token, mentions, ctx)
+            if between:
+                source = _merge(source, between)
+        target = [t for t in target if not _same_actor(t[0], source)]
+        return Found(event_type or rule.event_type, mode, cameo, token, tuple(source),
+                     tuple(target), _negated(token, clause), rule.where, clause)
+
+    def _frame(self, outer: TriggerRule, inner: TriggerRule
+               ) -> tuple[str, str | None, str]:
+        """Coding of a framing trigger around an embedded event ("refused to withdraw")."""
+        table = self.lexicon.modality.get(inner.event_type)
+        if outer.event_type == "AGREE" and table and table.intent:
+            return "AGREE", None, table.intent
+        if outer.event_type in ("REQUEST", "REJECT") and table and table.asked:
+            return outer.event_type, outer.mode or table.asked, outer.cameo
+        if outer.event_type == "THREATEN" and table and table.threat:
+            return "THREATEN", outer.mode, table.threat
+        return outer.event_type, outer.mode, outer.cameo
+
+    def _future(self, event_type: str, mode: str | None, cameo: str
+                ) -> tuple[str | None, str | None, str]:
+        table = self.lexicon.modality.get(event_type)
+        if event_type in _COOPERATION and table and table.intent:
+            return "AGREE", None, table.intent
+        if event_type in _MATERIAL_CONFLICT and table and table.threat:
+            return "THREATEN", None, table.threat
+        return event_type, mode, cameo
+
+    def _source(self, token: Token, mentions: dict[int, Mention], ctx: DocumentContext
+                ) -> list[tuple[Actor, tuple[int, int]]]:
+        if token.pos_ == "NOUN":
+            own = self._noun_owner(token, mentions, ctx)
+            if own:
+                return own
+            verb = _governing_verb(token)
+            if verb is None:
+                return []
+            token = verb
+        subject = _subject(token)
+        return self.resolver.resolve(subject, mentions, ctx) if subject is not None else []
+
+    def _noun_owner(self, noun: Token, mentions: dict[int, Mention], ctx: DocumentContext
+                    ) -> list[tuple[Actor, tuple[int, int]]]:
+        """"Russia's attack", "Israeli strikes", "an attack by rebels"."""
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.resolver.resolve(obj, mentions, ctx)
+        owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")
+                  and any(t.i in mentions for t in c.subtree)]
+        for owner in owners:
+            actors = self.resolver.resolve(owner, mentions, ctx)
+            if actors:
+                return actors
+        return []
+
+    def _target(self, token: Token, inner: Token | None, mentions: dict[int, Mention],
+                ctx: DocumentContext) -> list[tuple[Actor, tuple[int, int]]]:
+        for candidate in _target_candidates(token, inner):
+            actors = self.resolver.resolve(candidate, mentions, ctx)
+            if actors:
+                return actors
+        return []
+
+    def _mutual_parties(self, noun: Token, mentions: dict[int, Mention],
+                        ctx: DocumentContext) -> list[tuple[Actor, tuple[int, int]]]:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in _MUTUAL_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.resolver.resolve(obj, mentions, ctx)
+        return []
+
+
+def _target_candidates(token: Token, inner: Token | None) -> Iterator[Token]:
+    """Phrases that may name the target, best first."""
+    if token.pos_ in ("VERB", "AUX") and _is_passive(token):
+        yield from (c for c in token.children if c.dep_ in ("nsubjpass", "nsubj"))
+    for child in token.children:
+        if child.dep_ in ("dobj", "dative", "iobj"):
+            yield child
+    yield from _prep_objects(token)
+    for child in token.children:
+        if child.dep_ in ("dobj", "attr"):
+            yield from _prep_objects(child)
+    if inner is not None:
+        yield from _target_candidates(inner, None)
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and (inner is None or child.i != inner.i):
+            yield from (c for c in child.children if c.dep_ in ("dobj", "dative"))
+            yield from _prep_objects(child)
+
+
+def _prep_objects(token: Token) -> Iterator[Token]:
+    for child in token.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in TARGET_PREPS:
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _subject(verb: Token) -> Token | None:
+    """The acting phrase of a verb, following control, coordination and relative clauses."""
+    seen = 0
+    while seen < 8:
+        seen += 1
+        if _is_passive(verb):
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+            return None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger hangs from: "held *talks*", "in a *conversation* with"."""
+    token = noun
+    for _ in range(6):
+        if token.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _clause_verb(token: Token) -> Token:
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    return _governing_verb(token) or token
+
+
+def _governing_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
+    """The trigger this one is the complement of, if any ("agreed to *withdraw*")."""
+    head = token.head
+    if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS or head.i not in triggers:
+        return None
+    outer = triggers[head.i]
+    if outer.event_type in _FRAMING_TYPES or token.dep_ in ("dobj", "pobj", "attr"):
+        return head
+    return None
+
+
+def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
+    for child in token.children:
+        if child.i in triggers and _is_same(_governing_trigger(child, triggers), token):
+            return child
+    return None
+
+
+def _modality(verb: Token) -> str | None:
+    """``future`` ("will visit", "plans to visit"), ``hypothetical`` ("could"), or None."""
+    token = verb
+    for _ in range(4):
+        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _HYPOTHETICAL:
+            return "hypothetical"
+        if aux & _FUTURE:
+            return "future"
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in _INTENDING:
+            return "future"
+        if token.dep_ in ("xcomp", "acomp") and token.head.i != token.i:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def _negated(token: Token, clause: Token) -> bool:
+    for node in (token, clause):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ == "det"
+               for c in node.children):
+            return True
+    ancestor = clause
+    for _ in range(3):
+        if ancestor.dep_ not in ("ccomp", "xcomp") or ancestor.head.i == ancestor.i:
+            break
+        ancestor = ancestor.head
+        if ancestor.lemma_.lower() in _DENYING:
+            return True
+    return False
+
+
+def _conditional(clause: Token) -> bool:
+    token = clause
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _countries(actors: tuple[tuple[Actor, tuple[int, int]], ...]) -> tuple[object, ...]:
+    return tuple(sorted((a.country or "", a.sector or "") for a, _ in actors))
+
+
+def _same_actor(actor: Actor, others: list[tuple[Actor, tuple[int, int]]]) -> bool:
+    return any(actor.country == o.country and actor.sector == o.sector for o, _ in others)
+
+
+def _merge(first: list[tuple[Actor, tuple[int, int]]],
+           second: list[tuple[Actor, tuple[int, int]]]) -> list[tuple[Actor, tuple[int, int]]]:
+    out = list(first)
+    out.extend(p for p in second if not _same_actor(p[0], out))
+    return out
+
+
+def _is_same(a: Token | None, b: Token) -> bool:
+    return a is not None and a.i == b.i

@@ -1,0 +1,107 @@
+"""The trigger lexicon: which words, with which dependents, code which event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..datafiles import data_path, read_tsv
+from ..errors import DataError
+from ..ontology import Ontology
+
+POS = ("VERB", "NOUN", "ADJ")
+# Dependencies through which a required word may hang one level below the trigger's
+# own dependents: "go on strike" (go → on → strike), "impose sanctions on" (impose → sanctions).
+_SECOND_LEVEL = frozenset({"prep", "dobj", "prt", "compound", "pobj", "amod", "attr"})
+
+
+@dataclass(frozen=True)
+class TriggerRule:
+    head: str
+    pos: str
+    requires: tuple[str, ...]
+    event_type: str
+    mode: str | None
+    cameo: str
+    where: str  # file:line, named in each event's evidence as the rule that fired
+
+
+@dataclass(frozen=True)
+class Modality:
+    intent: str | None
+    threat: str | None
+    asked: str | None
+
+
+class Lexicon:
+    """Trigger rules indexed by (lemma, part of speech)."""
+
+    def __init__(self, rules: Iterable[TriggerRule], modality: dict[str, Modality]):
+        self.by_head: dict[tuple[str, str], list[TriggerRule]] = {}
+        for rule in rules:
+            self.by_head.setdefault((rule.head, rule.pos), []).append(rule)
+        for candidates in self.by_head.values():
+            candidates.sort(key=lambda r: -len(r.requires))
+        self.modality = modality
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.by_head.values())
+
+    def match(self, token: Token) -> TriggerRule | None:
+        """The most specific rule whose head and required dependents the token has."""
+        pos = "VERB" if token.pos_ == "AUX" and token.lemma_ != "be" else token.pos_
+        candidates = self.by_head.get((token.lemma_.lower(), pos))
+        if not candidates:
+            return None
+        around = _dependent_words(token)
+        for rule in candidates:
+            if all(word in around for word in rule.requires):
+                return rule
+        return None
+
+
+def _dependent_words(token: Token) -> set[str]:
+    words = set()
+    for child in token.children:
+        words.add(child.lemma_.lower())
+        words.add(child.lower_)
+        if child.dep_ in _SECOND_LEVEL:
+            for grandchild in child.children:
+                words.add(grandchild.lemma_.lower())
+                words.add(grandchild.lower_)
+    return words
+
+
+def load_lexicon(ontology: Ontology, path: Path | None = None) -> Lexicon:
+    """Read and check the trigger lexicon against the ontology."""
+    path = path or data_path("lexicon", "triggers.tsv")
+    rules = []
+    for number, row in read_tsv(path):
+        where = f"{path.name}:{number}"
+        mode = None if row["mode"] in ("", "-") else row["mode"]
+        if row["pos"] not in POS:
+            raise DataError(str(path), number, f"pos must be one of {', '.join(POS)}")
+        try:
+            ontology.check(row["type"], mode, row["cameo"], where)
+        except ValueError as e:
+            raise DataError(str(path), number, str(e)) from e
+        requires = tuple(w for w in row["with"].lower().split() if w != "-")
+        rules.append(TriggerRule(row["head"].lower(), row["pos"], requires, row["type"], mode,
+                                 row["cameo"], where))
+    return Lexicon(rules, _load_modality(ontology))
+
+
+def _load_modality(ontology: Ontology) -> dict[str, Modality]:
+    path = data_path("lexicon", "modality.tsv")
+    table = {}
+    for number, row in read_tsv(path):
+        codes = {k: (None if row[k] == "-" else row[k]) for k in ("intent", "threat")}
+        for code in codes.values():
+            if code and code not in ontology.cameo:
+                raise DataError(str(path), number, f"unknown CAMEO code {code!r}")
+        asked = None if row["asked"] == "-" else row["asked"]
+        table[row["type"]] = Modality(codes["intent"], codes["threat"], asked)
+    return table

@@ -1,0 +1,35 @@
+"""Loading the spaCy English pipeline, and teaching its tokenizer our names."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+import spacy
+from spacy.attrs import ORTH
+from spacy.language import Language
+
+from ..errors import ModelError
+
+log = logging.getLogger(__name__)
+
+
+def load_model(names: Iterable[str], keep_whole: Iterable[str] = ()) -> Language:
+    """The first installed model of `names`, with `keep_whole` words as single tokens.
+
+    The model comes from a Python package (installed by ``make setup``); nothing is
+    downloaded at run time.
+    """
+    names = list(names)
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            log.debug("spaCy model %s is not installed", name)
+            continue
+        for word in keep_whole:
+            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+        return nlp
+    raise ModelError(
+        f"no spaCy English model is installed (tried {', '.join(names)}); run `make setup`, "
+        "or `pip install --no-deps -r requirements/model.txt`")
