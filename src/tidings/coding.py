@@ -19,6 +19,9 @@ from .types import Actor, Event, Evidence, Place
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside"})
+# A time expression dates the event when it hangs from one of these ("on Tuesday").
+_TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "from", "until", "by", "before",
+                         "after", "over", "through", "throughout", "between", "early", "late"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 
@@ -99,12 +102,21 @@ def _event_date(found: Found, doc_date: date | None) -> tuple[date | None, str |
     future = any(c.lower_ in _FUTURE_AUX for c in found.clause.children)
     for root in (found.trigger, found.clause):
         for token in _clause_tokens(root):
-            if token.ent_type_ in ("DATE", "TIME") and token.ent_iob_ == "B":
-                entity = next(e for e in token.doc.ents if e.start == token.i)
+            if token.ent_type_ in ("DATE", "TIME") and _attached_time(token):
+                entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
                 resolved = resolve_time_expression(entity.text, doc_date, future)
                 if resolved is not None:
                     return resolved.date, resolved.precision
     return doc_date, "day"
+
+
+def _attached_time(token: Token) -> bool:
+    """The head word of a time expression that modifies the event's clause."""
+    if token.head.ent_type_ in ("DATE", "TIME") and token.head.i != token.i:
+        return False
+    if token.dep_ in ("npadvmod", "tmod", "advmod"):
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ in _TIME_PREPS
 
 
 def _place(found: Found, mentions: dict[int, Mention]) -> Place | None:

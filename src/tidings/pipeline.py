@@ -106,6 +106,7 @@ class Pipeline:
                                     mentions=mentions, coder=CODER)
                 if event.confidence >= self.config.min_confidence:
                     events.append(event)
+            self.resolver.remember_subject(sent, mentions, ctx)
         words = sum(1 for t in doc if not (t.is_punct or t.is_space))
         return CodedDocument(document, tuple(events), clean.flags, sentences, words)
 

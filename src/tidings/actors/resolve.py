@@ -64,16 +64,23 @@ class ActorResolver:
         return by_token
 
     def note_sentence(self, mentions: dict[int, Mention], ctx: DocumentContext) -> None:
-        """Count the sentence's countries and remember its leading person for pronouns."""
-        persons = []
+        """Count the countries a sentence names: the document's pair and main country."""
         for mention in dict.fromkeys(mentions.values()):
             alias = self._choose(mention, ctx)
             if alias.entry.country and alias.form != "agent":
                 ctx.countries[alias.entry.country] += 1
+
+    def remember_subject(self, sent: Span, mentions: dict[int, Mention],
+                         ctx: DocumentContext) -> None:
+        """After a sentence: a person who is its subject is who "he" or "she" means next."""
+        for token in sent:
+            mention = mentions.get(token.i)
+            if mention is None or token.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            alias = self._choose(mention, ctx)
             if alias.form == "person":
-                persons.append(self._person(alias, "", False, ctx.date))
-        if persons:
-            ctx.last_person = persons[0]
+                ctx.last_person = self._person(alias, "", False, ctx.date)
+                return
 
     def resolve(self, head: Token, mentions: dict[int, Mention], ctx: DocumentContext
                 ) -> list[tuple[Actor, tuple[int, int]]]:
@@ -84,7 +91,7 @@ class ActorResolver:
         found: list[tuple[Actor, tuple[int, int]]] = []
         seen: set[tuple[str | None, str | None, str | None]] = set()
         for conjunct in [head, *_conjuncts(head)]:
-            tokens = phrase_tokens(conjunct)
+            tokens = [t for t in phrase_tokens(conjunct) if not t.is_punct] or [conjunct]
             span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
             for actor in self._resolve_one(conjunct, mentions, ctx):
                 key = (actor.country, actor.sector, actor.id)
@@ -198,12 +205,12 @@ def _distance(alias: Alias, found: list[Mention], head: Token) -> int:
 
 
 def _span_text(head: Token, tokens: list[Token]) -> str:
-    doc = head.doc
-    start = min(t.i for t in tokens)
-    end = max(t.i for t in tokens) + 1
-    while start < end and doc[start].dep_ in ("det", "punct"):
-        start += 1
-    return doc[start:end].text if start < end else head.text
+    words = [t for t in tokens if not t.is_punct]
+    while len(words) > 1 and words[0].dep_ == "det":
+        words = words[1:]
+    if not words:
+        return head.text
+    return head.doc[words[0].i:words[-1].i + 1].text
 
 
 def _retext(actor: Actor, text: str) -> Actor:

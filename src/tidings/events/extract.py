@@ -180,28 +180,34 @@ class EventExtractor:
         return []
 
 
-def _target_candidates(token: Token, inner: Token | None) -> Iterator[Token]:
+def _target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Iterator[Token]:
     """Phrases that may name the target, best first."""
     if token.pos_ in ("VERB", "AUX") and _is_passive(token):
         yield from (c for c in token.children if c.dep_ in ("nsubjpass", "nsubj"))
-    for child in token.children:
-        if child.dep_ in ("dobj", "dative", "iobj"):
-            yield child
+    objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+    yield from (c for c in objects if c.dep_ != "dative")
     yield from _prep_objects(token)
-    for child in token.children:
-        if child.dep_ in ("dobj", "attr"):
-            yield from _prep_objects(child)
+    for obj in objects:
+        yield from _prep_objects(obj)
     if inner is not None:
-        yield from _target_candidates(inner, None)
-    for child in token.children:
-        if child.dep_ in ("xcomp", "ccomp") and (inner is None or child.i != inner.i):
-            yield from (c for c in child.children if c.dep_ in ("dobj", "dative"))
-            yield from _prep_objects(child)
+        yield from _target_candidates(inner, None, depth + 1)
+    if depth < 2:
+        for child in token.children:
+            if child.dep_ in ("xcomp", "ccomp") and (inner is None or child.i != inner.i):
+                yield from _target_candidates(child, None, depth + 1)
+    if token.pos_ == "NOUN" and depth == 0:
+        verb = _governing_verb(token)
+        if verb is not None:
+            yield from (c for c in _prep_objects(verb) if c.i not in _subtree_ids(token))
+
+
+def _subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
 
 
 def _prep_objects(token: Token) -> Iterator[Token]:
     for child in token.children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in TARGET_PREPS:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in TARGET_PREPS:
             yield from (g for g in child.children if g.dep_ == "pobj")
 
 

@@ -123,12 +123,15 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
     fields: dict[str, str] = {}
     lines = text.splitlines(keepends=True)
     consumed = 0
+    ended = False  # a blank line after header lines ends the header
     for line in lines:
         if line.strip():
             match = _HEADER_LINE.match(line)
-            if not match or match.group(1).lower() in fields:
+            if ended or not match or match.group(1).lower() in fields:
                 break
             fields[match.group(1).lower()] = match.group(2)
+        elif fields:
+            ended = True
         consumed += 1
     if not fields:
         return {}, text

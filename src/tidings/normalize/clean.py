@@ -8,6 +8,7 @@ anti-pandemic cooperation, he said``). Each repair is recorded as a flag.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable
 from difflib import SequenceMatcher
@@ -19,6 +20,7 @@ from ..types import CleanText
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _FRAGMENT = re.compile(r"\s*(?:<{1,2}|«|‹)\s[^<>«»‹›\n]{1,80}?\s(?:>{1,2}|»|›)")
 _SPLIT_COMPOUND = re.compile(r"\b([A-Z][a-z]+)\.\s+-\s*(?=[A-Z])")
 _BROKEN_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(\s+)(?=[a-z][a-z-]{2,}\b)")
@@ -68,6 +70,7 @@ def _space_run(match: re.Match[str]) -> str:
 _STEPS: tuple[tuple[str, Callable[[str], Iterable[Edit]]], ...] = (
     ("encoding_fixed", _fix_encoding),
     ("html_removed", _regex_step(_TAG, lambda m: " ")),
+    ("html_removed", _regex_step(_ENTITY, lambda m: html.unescape(m.group()))),
     ("untranslated_fragment", _regex_step(_FRAGMENT, lambda m: "")),
     ("split_compound", _regex_step(_SPLIT_COMPOUND, lambda m: m.group(1) + "-")),
     ("broken_sentence", _regex_step(_BROKEN_SENTENCE, lambda m: "," + m.group(1))),
