@@ -194,40 +194,40 @@ def demo(db: str) -> None:
 
 
 def _print_summary(store: Any, elapsed: float) -> None:
-    docs, words = store.sql("SELECT count(*), coalesce(sum(words), 0) FROM documents").fetchone()
-    events = store.sql("SELECT count(*) FROM events").fetchone()[0]
-    rejects = store.sql("SELECT count(*) FROM rejects").fetchone()[0]
+    ((docs, words),) = store.rows("SELECT count(*), coalesce(sum(words), 0) FROM documents")
+    ((events,),) = store.rows("SELECT count(*) FROM events")
+    ((rejects,),) = store.rows("SELECT count(*) FROM rejects")
     out.print(f"[bold]tidings demo[/bold]: {docs} documents ({words} words) → {events} events, "
               f"{rejects} rejected, in {elapsed:.1f} s", highlight=False)
 
     by_type = Table(title="Events by PLOVER type")
     for column in ("quad class", "type", "events", "mean Goldstein"):
         by_type.add_column(column, justify="right" if column != "type" else "left")
-    for quad, event_type, n, mean in store.sql(
+    for quad, event_type, n, mean in store.rows(
             "SELECT quad_class, event_type, count(*), round(avg(goldstein), 2) FROM events "
-            "GROUP BY ALL ORDER BY quad_class, count(*) DESC").fetchall():
+            "GROUP BY ALL ORDER BY quad_class, count(*) DESC"):
         by_type.add_row(str(quad), event_type, str(n), f"{mean:+.2f}")
     out.print(by_type)
 
     dyads = Table(title="Top dyads (source → target country)")
     for column in ("source", "target", "events", "mean Goldstein", "first", "last"):
         dyads.add_column(column)
-    for row in store.sql(
+    for row in store.rows(
             "SELECT source_country, target_country, count(*), round(avg(goldstein), 2), "
             "min(date), max(date) FROM events WHERE target_country IS NOT NULL "
             "AND source_country <> target_country GROUP BY ALL ORDER BY count(*) DESC "
-            "LIMIT 12").fetchall():
+            "LIMIT 12"):
         dyads.add_row(row[0], row[1], str(row[2]), f"{row[3]:+.2f}", str(row[4]), str(row[5]))
     out.print(dyads)
 
     latest = Table(title="Latest events")
     for column in ("date", "type", "source", "target", "evidence"):
         latest.add_column(column, overflow="fold")
-    for row in store.sql(
+    for row in store.rows(
             "SELECT date, event_type || coalesce('/' || mode, ''), "
             "coalesce(source_country, '') || ' ' || coalesce(source_sector, ''), "
             "coalesce(target_country, '') || ' ' || coalesce(target_sector, ''), "
-            "evidence->>'text' FROM events ORDER BY date DESC, event_id LIMIT 8").fetchall():
+            "evidence->>'text' FROM events ORDER BY date DESC, event_id LIMIT 8"):
         latest.add_row(str(row[0]), row[1], row[2], row[3], _shorten(row[4], 90))
     out.print(latest)
 

@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS event_actors (
     event_id VARCHAR NOT NULL, role VARCHAR NOT NULL, position INTEGER NOT NULL,
     text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR, actor_id VARCHAR);
 CREATE TABLE IF NOT EXISTS rejects (
-    id VARCHAR, origin VARCHAR, reason VARCHAR, stage VARCHAR, at TIMESTAMP);
+    id VARCHAR, origin VARCHAR, reason VARCHAR, stage VARCHAR, "at" TIMESTAMP);
 """
 
 
@@ -140,6 +140,10 @@ class Store:
                          "(SELECT event_id FROM events WHERE doc_id = ?)", [doc_id])
         self.con.execute("DELETE FROM events WHERE doc_id = ?", [doc_id])
         self.con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def rows(self, query: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        """The rows of a query, as tuples."""
+        return self.con.execute(query, params or []).fetchall()
 
     def sql(self, query: str, params: list[Any] | None = None) -> duckdb.DuckDBPyRelation:
         """A relation for a query, to turn into rows, pandas, Polars or Arrow."""
