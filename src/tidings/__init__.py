@@ -6,8 +6,8 @@
 
 __version__ = "0.1.0"
 
-from .config import Config  # noqa: E402
-from .types import Actor, CodedDocument, Document, Event, Rejection  # noqa: E402
+from .config import Config
+from .types import Actor, CodedDocument, Document, Event, Rejection
 
 
 def __getattr__(name: str):  # the pipeline imports spaCy: load it only when asked

@@ -83,7 +83,7 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
         negated=found.negated,
         confidence=_confidence(found),
         coder=coder,
-        flags=("plover_score:%g" % plover.mode_score(found.mode),),
+        plover_score=plover.mode_score(found.mode),
     )
 
 

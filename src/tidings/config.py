@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from .errors import ConfigError
 
@@ -50,8 +51,8 @@ class Config:
             raise ConfigError(
                 f"unknown setting(s) {', '.join(unknown)}; valid: {', '.join(sorted(known))}"
             )
-        changes = {k: (tuple(v) if isinstance(v, list) else v) for k, v in values.items()
-                   if v is not None}
+        changes: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v)
+                                   for k, v in values.items() if v is not None}
         return replace(self, **changes)
 
     @classmethod

@@ -6,7 +6,7 @@ boundary (process pool, Ray worker) and be written as JSON.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -129,7 +129,7 @@ class Event:
     negated: bool = False
     confidence: float = 0.5
     coder: str = ""
-    flags: tuple[str, ...] = field(default=())
+    plover_score: float | None = None  # PLOVER's cooperation-conflict score of type and mode
 
     def to_json(self) -> dict[str, Any]:
         """The event as one JSON object, in the field order of CONTRACT.md."""
@@ -158,7 +158,7 @@ class Event:
                 "target": [list(s) for s in ev.target],
                 "rule": ev.rule,
             },
-            "flags": list(self.flags),
+            "plover_score": self.plover_score,
             "coder": self.coder,
         }
 

@@ -15,9 +15,10 @@ from typing import Any
 from ..datafiles import data_path, read_jsonl, read_tsv, split_list
 from ..errors import DataError
 
-SECTORS = frozenset(
-    "GOV MIL COP JUD LEG PTY OPP REB SPY UAF PRM BUS CVL MED JRN EDU REL LAB REF ELI "
-    "AGR CRM SOC PRE IGO NGO UNK HLH ENV".split())
+SECTORS = frozenset({
+    "GOV", "MIL", "COP", "JUD", "LEG", "PTY", "OPP", "REB", "SPY", "UAF", "PRM", "BUS", "CVL",
+    "MED", "JRN", "EDU", "REL", "LAB", "REF", "ELI", "AGR", "CRM", "SOC", "PRE", "IGO", "NGO",
+    "UNK"})
 PSEUDO_COUNTRIES = frozenset({"IGO", "NGO", "MNC", "IMG", "UNK"})
 ORG_KINDS = frozenset({"igo", "ngo", "party", "armed_group", "agency", "company", "media",
                        "other"})

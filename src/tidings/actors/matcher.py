@@ -90,7 +90,7 @@ class MentionMatcher:
 
 def hyphenated_name_parts(kb: KnowledgeBase) -> set[str]:
     """Parts of people's names such as ``Jae-in`` that the tokenizer must keep whole."""
-    parts = set()
+    parts: set[str] = set()
     for alias in kb.aliases:
         if alias.form == "person":
             parts.update(w for w in alias.text.split() if _HYPHENATED_GIVEN_NAME.match(w))

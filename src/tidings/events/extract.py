@@ -80,7 +80,7 @@ class EventExtractor:
         return list(found.values())
 
     def _trigger_rule(self, token: Token) -> TriggerRule | None:
-        if token.dep_ == "compound" or token.is_stop and token.pos_ != "VERB":
+        if token.dep_ == "compound" or (token.is_stop and token.pos_ != "VERB"):
             return None
         return self.lexicon.match(token)
 
@@ -98,8 +98,6 @@ class EventExtractor:
             return None
         if modal == "future" and event_type not in _FRAMING_TYPES:
             event_type, mode, cameo = self._future(event_type, mode, cameo)
-            if event_type is None:
-                return None
         source = self._source(token, mentions, ctx)
         if not source:
             return None
@@ -109,7 +107,7 @@ class EventExtractor:
             if between:
                 source = _merge(source, between)
         target = [t for t in target if not _same_actor(t[0], source)]
-        return Found(event_type or rule.event_type, mode, cameo, token, tuple(source),
+        return Found(event_type, mode, cameo, token, tuple(source),
                      tuple(target), _negated(token, clause), rule.where, clause)
 
     def _frame(self, outer: TriggerRule, inner: TriggerRule
@@ -125,7 +123,7 @@ class EventExtractor:
         return outer.event_type, outer.mode, outer.cameo
 
     def _future(self, event_type: str, mode: str | None, cameo: str
-                ) -> tuple[str | None, str | None, str]:
+                ) -> tuple[str, str | None, str]:
         table = self.lexicon.modality.get(event_type)
         if event_type in _COOPERATION and table and table.intent:
             return "AGREE", None, table.intent
@@ -293,7 +291,7 @@ def _modality(verb: Token) -> str | None:
 
 def _negated(token: Token, clause: Token) -> bool:
     for node in (token, clause):
-        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ == "det"
+        if any(c.dep_ == "neg" or (c.lower_ in ("no", "never") and c.dep_ == "det")
                for c in node.children):
             return True
     ancestor = clause

@@ -21,7 +21,7 @@ from ..types import Document, Rejection
 from .dates import parse_document_date
 
 HEADER_KEYS = ("date", "title", "source", "url", "id", "language")
-_HEADER_LINE = re.compile(r"^\s*(%s)\s*(?::\s*|\s+)(.*?)\s*$" % "|".join(HEADER_KEYS),
+_HEADER_LINE = re.compile(rf"^\s*({'|'.join(HEADER_KEYS)})\s*(?::\s*|\s+)(.*?)\s*$",
                           re.IGNORECASE)
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}

@@ -21,9 +21,11 @@ Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,200})?/?>")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
-_FRAGMENT = re.compile(r"\s*(?:<{1,2}|«|‹)\s[^<>«»‹›\n]{1,80}?\s(?:>{1,2}|»|›)")
+_FRAGMENT = re.compile(  # untranslated text between guillemets: "< voies rapides >>"
+    "\\s*(?:<{1,2}|\u00ab|\u2039)\\s[^<>\u00ab\u00bb\u2039\u203a\\n]{1,80}?\\s(?:>{1,2}|\u00bb|\u203a)")
 _SPLIT_COMPOUND = re.compile(r"\b([A-Z][a-z]+)\.\s+-\s*(?=[A-Z])")
 _BROKEN_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(\s+)(?=[a-z][a-z-]{2,}\b)")
+_LINES = re.compile(r"[^\n]*\n|[^\n]+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]{2,}|[ \t]*\n[\s]*")
 
 
@@ -45,14 +47,24 @@ def clean_text(text: str) -> CleanText:
 def _fix_encoding(text: str) -> Iterable[Edit]:
     """ftfy per line, aligned character by character so offsets survive."""
     position = 0
-    for line in text.splitlines(keepends=True):
-        fixed = ftfy.fix_text(line, uncurl_quotes=False, normalization=None)
+    for line in _LINES.findall(text):  # not splitlines(): it also splits at U+0085
+        fixed = _fix_until_stable(line)
         if fixed != line:
             matcher = SequenceMatcher(None, line, fixed, autojunk=False)
             for op, a0, a1, b0, b1 in matcher.get_opcodes():
                 if op != "equal":
                     yield position + a0, position + a1, fixed[b0:b1]
         position += len(line)
+
+
+def _fix_until_stable(line: str, rounds: int = 4) -> str:
+    """ftfy until nothing changes: text encoded wrongly twice needs two passes."""
+    for _ in range(rounds):
+        fixed = ftfy.fix_text(line, uncurl_quotes=False, normalization=None)
+        if fixed == line:
+            break
+        line = fixed
+    return line
 
 
 def _regex_step(pattern: re.Pattern[str], replacement: Callable[[re.Match[str]], str]

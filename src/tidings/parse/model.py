@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 import spacy
 from spacy.attrs import ORTH
@@ -27,8 +28,9 @@ def load_model(names: Iterable[str], keep_whole: Iterable[str] = ()) -> Language
         except OSError:
             log.debug("spaCy model %s is not installed", name)
             continue
+        tokenizer: Any = nlp.tokenizer
         for word in keep_whole:
-            nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+            tokenizer.add_special_case(word, [{ORTH: word}])
         return nlp
     raise ModelError(
         f"no spaCy English model is installed (tried {', '.join(names)}); run `make setup`, "

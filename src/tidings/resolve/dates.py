@@ -81,10 +81,11 @@ def _calendar_date(text: str, base: date, future: bool) -> tuple[date, str] | No
     day_month = _DAY_MONTH.search(text)
     if month_day or day_month:
         if month_day:
-            month, day, year = _MONTHS[month_day.group(1).lower()], int(month_day.group(2)), month_day.group(3)
+            month_name, day_text, year = month_day.groups()
         else:
             assert day_month is not None
-            month, day, year = _MONTHS[day_month.group(2).lower()], int(day_month.group(1)), day_month.group(3)
+            day_text, month_name, year = day_month.groups()
+        month, day = _MONTHS[month_name.lower()], int(day_text)
         if year:
             return _safe_date(int(year), month, day), "day"
         return _nearest(base, month, day, future), "day"

@@ -60,7 +60,7 @@ class Store:
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             self.con.execute(_SCHEMA)
-            if not self.con.execute("SELECT count(*) FROM schema_version").fetchone()[0]:
+            if not self.rows("SELECT count(*) FROM schema_version")[0][0]:
                 self.con.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
 
     def __enter__(self) -> Store:
