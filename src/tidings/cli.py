@@ -41,7 +41,7 @@ def _fail_cleanly(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except TidingsError as e:
-            err.print(f"[red]error:[/red] {e}", highlight=False)
+            click.echo(f"error: {e}", err=True)
             sys.exit(1)
         except BrokenPipeError:
             sys.stderr.close()
@@ -104,8 +104,8 @@ def code(inputs: tuple[str, ...], output: str | None, fmt: str, db: str | None,
     finally:
         if store:
             store.close()
-    err.print(f"{summary['documents']} documents coded, {summary['events']} events, "
-              f"{summary['rejected']} rejected", highlight=False)
+    click.echo(f"{summary['documents']} documents coded, {summary['events']} events, "
+               f"{summary['rejected']} rejected", err=True)
 
 
 def _write_events(results: Iterable[CodedDocument | Rejection], output: str | None,
@@ -118,8 +118,8 @@ def _write_events(results: Iterable[CodedDocument | Rejection], output: str | No
         for result in _progress(results):
             if isinstance(result, Rejection):
                 counts["rejected"] += 1
-                err.print(f"rejected {result.origin or result.id} ({result.id}): "
-                          f"{result.reason}", highlight=False, markup=False)
+                click.echo(f"rejected {result.origin or result.id} ({result.id}): "
+                           f"{result.reason}", err=True)
                 continue
             counts["documents"] += 1
             for event in result.events:
@@ -185,11 +185,11 @@ def demo(db: str) -> None:
         results = store.write(pipeline.code_documents(read_documents([str(corpus)])), run)
         for result in results:
             if isinstance(result, Rejection):
-                err.print(f"rejected {result.origin}: {result.reason}", markup=False)
+                click.echo(f"rejected {result.origin}: {result.reason}", err=True)
         elapsed = time.perf_counter() - started
         _print_summary(store, elapsed)
     out.print(f"\nThe database is [bold]{db}[/bold]. Try: tidings query --db {db} "
-              "or open it with DuckDB.", highlight=False)
+              "--country CHN", highlight=False)
 
 
 def _print_summary(store: Any, elapsed: float) -> None:
@@ -233,6 +233,37 @@ def _print_summary(store: Any, elapsed: float) -> None:
 
 def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.command()
+@click.option("--db", type=click.Path(exists=True, dir_okay=False), default="tidings-demo.duckdb",
+              show_default=True, help="The database to read (opened read-only).")
+@click.option("--country", help="Events with this country (ISO3) as source or target.")
+@click.option("--type", "event_type", help="Events of this PLOVER type.")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]), help="From this date.")
+@click.option("--end", type=click.DateTime(["%Y-%m-%d"]), help="Up to this date.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=25, show_default=True)
+@click.option("--sql", help="Run this read-only SQL instead and print its rows.")
+@_fail_cleanly
+def query(db: str, country: str | None, event_type: str | None, start: Any, end: Any,
+          limit: int, sql: str | None) -> None:
+    """Events from the database as a table, by country, type and dates (or --sql)."""
+    from .store import Store
+    from .store.queries import event_rows
+
+    with Store(db, read_only=True) as store:
+        if sql:
+            columns, rows = store.read_only_query(sql)
+        else:
+            columns, rows = event_rows(store, country=country, event_type=event_type,
+                                       start=start.date() if start else None,
+                                       end=end.date() if end else None, limit=limit)
+    table = Table()
+    for k, column in enumerate(columns):
+        table.add_column(column, no_wrap=k < len(columns) - 1, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else _shorten(str(v), 100) for v in row))
+    out.print(table)
 
 
 @main.command(name="eval")
@@ -309,8 +340,8 @@ def actor(text: str | None, day: Any, context: str | None, jsonl: IO[str] | None
             when = date.fromisoformat(query["date"]) if query.get("date") else date.today()
             answer = resolver.resolve(str(query["text"]), when, query.get("context"))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
-            err.print(f"line {number}: {type(e).__name__}: {e}; expected "
-                      '{"text", "date", "context"}', markup=False)
+            click.echo(f"line {number}: {type(e).__name__}: {e}; expected "
+                       '{"text", "date", "context"}', err=True)
             answer = {"text": None, "country": None, "sector": None, "error": str(e)}
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from ..errors import TidingsError
 from ..types import CodedDocument, Event, Rejection
 
 SCHEMA_VERSION = 1
@@ -144,6 +145,14 @@ class Store:
     def rows(self, query: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         """The rows of a query, as tuples."""
         return self.con.execute(query, params or []).fetchall()
+
+    def read_only_query(self, query: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Column names and rows of a user's SQL; errors say what DuckDB said."""
+        try:
+            relation = self.con.sql(query)
+            return list(relation.columns), relation.fetchall()
+        except duckdb.Error as e:
+            raise TidingsError(f"query failed: {e}") from e
 
     def sql(self, query: str, params: list[Any] | None = None) -> duckdb.DuckDBPyRelation:
         """A relation for a query, to turn into rows, pandas, Polars or Arrow."""
