@@ -88,3 +88,10 @@ def test_types_weekday_is_resolved_against_the_document_date(pipeline):
     (event,) = pipeline.code_text("Indian Prime Minister Narendra Modi visited Washington on "
                                   "Tuesday.", DAY)
     assert event.date == date(2023, 6, 13) and event.date_precision == "day"
+
+
+def test_types_reported_must_is_a_demand_by_the_speaker(pipeline):
+    events = pipeline.code_text("The White House said Beijing must lift its ban on American "
+                                "beef.", DAY)
+    assert [(e.event_type, e.source[0].country, e.target[0].country) for e in events] == [
+        ("REQUEST", "USA", "CHN")]

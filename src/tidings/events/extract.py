@@ -26,6 +26,10 @@ _HYPOTHETICAL = frozenset({"should", "could", "may", "might", "must", "can", "ou
 # Verbs of intending that are not events themselves: "plans to visit" is intent.
 _INTENDING = frozenset({"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare",
                         "wish", "set", "go", "schedule", "decide", "mean"})
+# "X said Y must ..." is X demanding something of Y (CAMEO 10, PLOVER REQUEST).
+_SPEAKING = frozenset({"say", "declare", "announce", "insist", "tell", "state", "stress",
+                       "write", "add"})
+_DEMAND_CAMEO = "100"
 _DENYING = frozenset({"deny", "dismiss", "rule"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "attr", "acomp", "oprd",
@@ -77,7 +81,35 @@ class EventExtractor:
                 continue
             key = (event.event_type, _countries(event.source), _countries(event.target))
             found.setdefault(key, event)
+        for event in self._demands(sent, triggers, mentions, ctx):
+            key = (event.event_type, _countries(event.source), _countries(event.target))
+            found.setdefault(key, event)
         return list(found.values())
+
+    def _demands(self, sent: Span, triggers: dict[int, TriggerRule],
+                 mentions: dict[int, Mention], ctx: DocumentContext) -> Iterator[Found]:
+        """"The White House said Beijing must drop its barriers": REQUEST White House → CHN."""
+        for verb in sent:
+            if verb.lemma_.lower() not in _SPEAKING or verb.i in triggers:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or not any(
+                        c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
+                    continue
+                subject = _subject(clause)
+                speaker = _subject(verb)
+                if subject is None or speaker is None:
+                    continue
+                source = self.resolver.resolve(speaker, mentions, ctx)
+                target = [t for t in self.resolver.resolve(subject, mentions, ctx)
+                          if not _same_actor(t[0], source)]
+                if not source or not target:
+                    continue
+                inner = triggers.get(clause.i)
+                table = self.lexicon.modality.get(inner.event_type) if inner else None
+                yield Found("REQUEST", table.asked if table else None, _DEMAND_CAMEO, verb,
+                            tuple(source), tuple(target), _negated(verb, verb), "demand:must",
+                            verb)
 
     def _trigger_rule(self, token: Token) -> TriggerRule | None:
         if token.dep_ == "compound" or (token.is_stop and token.pos_ != "VERB"):
