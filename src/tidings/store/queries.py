@@ -12,9 +12,10 @@ EVENT_COLUMNS = ("date", "type", "source", "target", "goldstein", "doc_id", "evi
 
 def event_rows(store: Store, *, country: str | None = None, event_type: str | None = None,
                start: date | None = None, end: date | None = None, limit: int = 25
-               ) -> tuple[tuple[str, ...], list[tuple[Any, ...]]]:
+               ) -> tuple[list[str], list[tuple[Any, ...]]]:
     """Events matching the filters, newest first."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if country:
         where.append("(source_country = ? OR target_country = ?)")
         params += [country.upper(), country.upper()]
@@ -34,4 +35,4 @@ def event_rows(store: Store, *, country: str | None = None, event_type: str | No
         "concat_ws(' ', target_country, target_sector), goldstein, doc_id, evidence->>'text' "
         f"FROM events {clause} "
         "ORDER BY date DESC, event_id LIMIT ?", [*params, limit])
-    return EVENT_COLUMNS, rows
+    return list(EVENT_COLUMNS), rows
