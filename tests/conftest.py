@@ -19,3 +19,32 @@ def pipeline():
 @pytest.fixture(scope="session")
 def shared() -> Path:
     return SHARED
+
+
+# Stages without a model: parses are built by hand, as spaCy's own tests do.
+
+@pytest.fixture(scope="session")
+def blank():
+    import spacy
+
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="session")
+def resolver(blank):
+    from tidings.actors import ActorResolver, MentionMatcher, load_knowledge_base
+
+    kb = load_knowledge_base()
+    return ActorResolver(MentionMatcher(kb, lambda text: [t.text for t in blank.tokenizer(text)]))
+
+
+@pytest.fixture()
+def parse(blank):
+    """A Doc from rows of (word, head index, dep, pos, lemma)."""
+    from spacy.tokens import Doc
+
+    def build(rows):
+        words, heads, deps, pos, lemmas = zip(*rows, strict=True)
+        return Doc(blank.vocab, words=list(words), heads=list(heads), deps=list(deps),
+                   pos=list(pos), lemmas=list(lemmas))
+    return build
