@@ -39,9 +39,12 @@ class ContextFinder:
         self._pattern = re.compile(rf"\b(?:{alternatives})s?\b")
 
     def find(self, text: str) -> tuple[str, ...]:
-        found = {self._context_of[m.group().rstrip("s")] if m.group() not in self._context_of
-                 else self._context_of[m.group()] for m in self._pattern.finditer(text.lower())
-                 if m.group() in self._context_of or m.group().rstrip("s") in self._context_of}
+        found = set()
+        for match in self._pattern.finditer(text.lower()):
+            word = match.group()
+            context = self._context_of.get(word) or self._context_of.get(word[:-1])
+            if context:
+                found.add(context)
         return tuple(sorted(found))
 
 

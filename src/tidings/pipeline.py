@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from . import __version__
 from .actors import DocumentContext
-from .actors.phrase import ActorStack, PhraseResolver
+from .actors.phrase import ActorStack
 from .coding import ContextFinder, build_event
 from .config import Config
 from .errors import TidingsError
@@ -46,7 +46,6 @@ class Pipeline:
         self.ontology = load_ontology()
         stack = ActorStack.build(self.config)
         self.nlp, self.kb, self.resolver = stack.nlp, stack.kb, stack.resolver
-        self.actors = PhraseResolver(stack)
         self.lexicon = load_lexicon(self.ontology)
         self.extractor = EventExtractor(self.lexicon, self.resolver)
         self.contexts = ContextFinder()
