@@ -8,14 +8,15 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from .actors import Mention
 from .datafiles import data_path, read_tsv, split_list
 from .events import Found
 from .ontology import Ontology
 from .resolve import resolve_time_expression
-from .types import Actor, Event, Evidence, Place
+from .types import Actor, CleanText, DocumentSpans, Event, Evidence, Place, Span
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside"})
@@ -54,13 +55,19 @@ def event_id(doc_id: str, sentence: int, k: int) -> str:
 
 
 def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_index: int,
-                sent: Span, k: int, ontology: Ontology, contexts: tuple[str, ...],
-                mentions: dict[int, Mention], coder: str) -> Event:
+                sent: SpacySpan, k: int, ontology: Ontology, contexts: tuple[str, ...],
+                mentions: dict[int, Mention], coder: str, clean: CleanText | None = None
+                ) -> Event:
     code = ontology.code(found.cameo)
     plover = ontology.plover[found.event_type]
     when, precision = _event_date(found, doc_date)
     base = sent.start_char
-    trigger = found.trigger
+    trigger = (found.trigger.idx, found.trigger.idx + len(found.trigger))
+    sources = tuple(span for _, span in found.source)
+    targets = tuple(span for _, span in found.target)
+
+    def in_sentence(span: Span) -> Span:
+        return span[0] - base, span[1] - base
     return Event(
         event_id=event_id(doc_id, sentence_index, k),
         doc_id=doc_id,
@@ -76,10 +83,12 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
         target=tuple(a for a, _ in found.target),
         evidence=Evidence(
             text=sent.text,
-            trigger=(trigger.idx - base, trigger.idx + len(trigger) - base),
-            source=tuple((s - base, e - base) for _, (s, e) in found.source),
-            target=tuple((s - base, e - base) for _, (s, e) in found.target),
+            trigger=in_sentence(trigger),
+            source=tuple(map(in_sentence, sources)),
+            target=tuple(map(in_sentence, targets)),
             rule=found.rule,
+            in_document=_document_spans(clean, (sent.start_char, sent.end_char), trigger,
+                                        sources, targets) if clean else None,
         ),
         context=tuple(sorted(set(contexts) | set(code.contexts))),
         location=_place(found, mentions),
@@ -88,6 +97,14 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
         coder=coder,
         plover_score=plover.mode_score(found.mode),
     )
+
+
+def _document_spans(clean: CleanText, sentence: Span, trigger: Span,
+                    sources: tuple[Span, ...], targets: tuple[Span, ...]) -> DocumentSpans:
+    def original(span: Span) -> Span:
+        return clean.original_span(*span)
+    return DocumentSpans(original(sentence), original(trigger), tuple(map(original, sources)),
+                         tuple(map(original, targets)))
 
 
 def _clause_tokens(root: Token) -> Iterable[Token]:

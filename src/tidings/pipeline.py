@@ -102,7 +102,7 @@ class Pipeline:
                 event = build_event(found, doc_id=document.id, doc_date=document.date,
                                     sentence_index=index, sent=sent, k=len(events),
                                     ontology=self.ontology, contexts=contexts,
-                                    mentions=mentions, coder=CODER)
+                                    mentions=mentions, coder=CODER, clean=clean)
                 if event.confidence >= self.config.min_confidence:
                     events.append(event)
             self.resolver.remember_subject(sent, mentions, ctx)

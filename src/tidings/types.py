@@ -96,10 +96,25 @@ class Place:
 
 
 @dataclass(frozen=True)
+class DocumentSpans:
+    """Where the evidence lies in the original document text, for highlighting it there."""
+
+    sentence: Span
+    trigger: Span
+    source: tuple[Span, ...] = ()
+    target: tuple[Span, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sentence": list(self.sentence), "trigger": list(self.trigger),
+                "source": [list(s) for s in self.source], "target": [list(s) for s in self.target]}
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Why an event was coded: the sentence, the spans used, and the rule that fired.
 
-    Spans are character offsets into `text`.
+    Spans are character offsets into `text` (the cleaned sentence); `in_document` gives
+    the same spans in the original document text.
     """
 
     text: str
@@ -107,6 +122,7 @@ class Evidence:
     source: tuple[Span, ...] = ()
     target: tuple[Span, ...] = ()
     rule: str = ""
+    in_document: DocumentSpans | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,7 @@ class Event:
                 "source": [list(s) for s in ev.source],
                 "target": [list(s) for s in ev.target],
                 "rule": ev.rule,
+                "document": ev.in_document.to_json() if ev.in_document else None,
             },
             "plover_score": self.plover_score,
             "coder": self.coder,
