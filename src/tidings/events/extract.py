@@ -21,6 +21,11 @@ from .lexicon import Lexicon, TriggerRule
 TARGET_PREPS = ("with", "against", "on", "to", "at", "into", "toward", "towards", "over",
                 "upon", "for", "from", "between", "among")
 _MUTUAL_PREPS = frozenset({"between", "among"})
+# Whose thing the object is: "rejected an offer *from* Kabul", "calls *by* Annan".
+_OWNER_PREPS = ("by", "of", "from")
+# Branches of an event's phrase that name its source or stand beside it, not its target.
+_NOT_TARGET_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "advcl", "parataxis",
+                              "relcl", "mark", "punct", "cc"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 _HYPOTHETICAL = frozenset({"should", "could", "may", "might", "must", "can", "ought", "ca"})
 # Verbs of intending that are not events themselves: "plans to visit" is intent.
@@ -133,12 +138,11 @@ class EventExtractor:
         source = self._source(token, mentions, ctx)
         if not source:
             return None
-        target = self._target(token, inner, mentions, ctx)
+        target = self._target(token, inner, mentions, ctx, source)
         if not target and token.pos_ == "NOUN":
             between = self._mutual_parties(token, mentions, ctx)
             if between:
                 source = _merge(source, between)
-        target = [t for t in target if not _same_actor(t[0], source)]
         return Found(event_type, mode, cameo, token, tuple(source),
                      tuple(target), _negated(token, clause), rule.where, clause)
 
@@ -193,9 +197,13 @@ class EventExtractor:
         return []
 
     def _target(self, token: Token, inner: Token | None, mentions: dict[int, Mention],
-                ctx: DocumentContext) -> list[tuple[Actor, tuple[int, int]]]:
-        for candidate in _target_candidates(token, inner):
-            actors = self.resolver.resolve(candidate, mentions, ctx)
+                ctx: DocumentContext, source: list[tuple[Actor, tuple[int, int]]]
+                ) -> list[tuple[Actor, tuple[int, int]]]:
+        """The first phrase in a target role that names an actor other than the source,
+        else the nearest other actor named inside the event's own phrase."""
+        for candidate in (*_target_candidates(token, inner), *_nearby_mentions(token, mentions)):
+            actors = [a for a in self.resolver.resolve(candidate, mentions, ctx)
+                      if not _same_actor(a[0], source)]
             if actors:
                 return actors
         return []
@@ -219,10 +227,15 @@ def _target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Ite
     yield from _prep_objects(token)
     for obj in objects:
         yield from _prep_objects(obj)
+    for obj in objects:
+        yield from (c for c in obj.children if c.dep_ == "poss")
+        yield from _prep_objects(obj, _OWNER_PREPS)
     if inner is not None:
         yield from _target_candidates(inner, None, depth + 1)
     if depth < 2:
         for child in token.children:
+            if child.dep_ == "ccomp" and (subject := _subject(child)) is not None:
+                yield subject  # "demanded that Pyongyang abandon ..."
             if child.dep_ in ("xcomp", "ccomp") and (inner is None or child.i != inner.i):
                 yield from _target_candidates(child, None, depth + 1)
     if token.pos_ == "NOUN" and depth == 0:
@@ -235,10 +248,19 @@ def _subtree_ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
-def _prep_objects(token: Token) -> Iterator[Token]:
+def _prep_objects(token: Token, preps: tuple[str, ...] = TARGET_PREPS) -> Iterator[Token]:
     for child in token.children:
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in TARGET_PREPS:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             yield from (g for g in child.children if g.dep_ == "pobj")
+
+
+def _nearby_mentions(token: Token, mentions: dict[int, Mention]) -> Iterator[Token]:
+    """Actor names inside the event's phrase, nearest first ("an extension of the mandate
+    for the force in Lebanon"), leaving out its subject and side clauses."""
+    frontier = [c for c in token.children if c.dep_ not in _NOT_TARGET_DEPS]
+    while frontier:
+        yield from (t for t in frontier if t.i in mentions)
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in _NOT_TARGET_DEPS]
 
 
 def _subject(verb: Token) -> Token | None:
