@@ -35,6 +35,17 @@ _INTENDING = frozenset({"plan", "intend", "want", "hope", "seek", "aim", "expect
 _SPEAKING = frozenset({"say", "declare", "announce", "insist", "tell", "state", "stress",
                        "write", "add"})
 _DEMAND_CAMEO = "100"
+_REPORTING = _SPEAKING | frozenset({"claim", "confirm", "report", "quote", "indicate",
+                                    "affirm", "assert", "explain", "reiterate", "signal"})
+# Nouns that carry the event of the noun compounded with them: "a mediation *mission*".
+_CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "initiative", "campaign", "operation",
+                            "attempt", "drive", "programme", "program", "process"})
+# Participles that describe their subject's stance, not something done to it:
+# "Vietnam is committed to opening up" (the subject acts; there is no agent).
+_STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate",
+                                 "oppose", "disappoint", "concern", "convince"})
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "attr", "acomp", "oprd",
@@ -117,8 +128,10 @@ class EventExtractor:
                             verb)
 
     def _trigger_rule(self, token: Token) -> TriggerRule | None:
-        if token.dep_ == "compound" or (token.is_stop and token.pos_ != "VERB"):
+        if token.is_stop and token.pos_ != "VERB":
             return None
+        if token.dep_ == "compound" and token.head.lemma_.lower() not in _CARRIER_NOUNS:
+            return None  # "peace talks" is talks; "a mediation mission" is mediation
         return self.lexicon.match(token)
 
     def _read(self, token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule],
@@ -135,12 +148,13 @@ class EventExtractor:
             return None
         if modal == "future" and event_type not in _FRAMING_TYPES:
             event_type, mode, cameo = self._future(event_type, mode, cameo)
-        source = self._source(token, mentions, ctx)
+        anchor = token.head if token.dep_ == "compound" else token
+        source = self._source(anchor, mentions, ctx)
         if not source:
             return None
-        target = self._target(token, inner, mentions, ctx, source)
-        if not target and token.pos_ == "NOUN":
-            between = self._mutual_parties(token, mentions, ctx)
+        target = self._target(anchor, inner, mentions, ctx, source)
+        if not target and anchor.pos_ == "NOUN":
+            between = self._mutual_parties(anchor, mentions, ctx)
             if between:
                 source = _merge(source, between)
         return Found(event_type, mode, cameo, token, tuple(source),
@@ -178,7 +192,13 @@ class EventExtractor:
                 return []
             token = verb
         subject = _subject(token)
-        return self.resolver.resolve(subject, mentions, ctx) if subject is not None else []
+        if subject is None:
+            return []
+        if subject.lower_ in _PRONOUNS:
+            speaker = _reporting_speaker(token)
+            if speaker is not None and (actors := self.resolver.resolve(speaker, mentions, ctx)):
+                return actors  # "Iraq said it would allow ...": "it" is Iraq
+        return self.resolver.resolve(subject, mentions, ctx)
 
     def _noun_owner(self, noun: Token, mentions: dict[int, Mention], ctx: DocumentContext
                     ) -> list[tuple[Actor, tuple[int, int]]]:
@@ -272,6 +292,8 @@ def _subject(verb: Token) -> Token | None:
             for child in verb.children:
                 if child.dep_ == "agent":
                     return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if verb.lemma_.lower() in _STANCE_PARTICIPLES:
+                return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             return None
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
@@ -282,6 +304,23 @@ def _subject(verb: Token) -> Token | None:
             verb = verb.head
             continue
         return None
+    return None
+
+
+def _reporting_speaker(verb: Token) -> Token | None:
+    """Who reports the clause a verb heads: "*Syria* says it is willing", "*Hassan* was
+    quoted as saying he would be ready"."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in _REPORTED_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in _REPORTING:
+            if _is_passive(token):  # "was quoted as saying": the one quoted
+                return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            speaker = _subject(token)
+            if speaker is not None and speaker.lower_ not in _PRONOUNS:
+                return speaker
     return None
 
 
@@ -308,9 +347,16 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _governing_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
-    """The trigger this one is the complement of, if any ("agreed to *withdraw*")."""
+    """The trigger this one is the complement of, if any ("agreed to *withdraw*", "agreed
+    to undertake joint *exercises*")."""
     head = token.head
-    if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS or head.i not in triggers:
+    if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS:
+        return None
+    if head.i not in triggers:
+        framing = head.head
+        if (token.dep_ == "dobj" and head.dep_ == "xcomp" and framing.i in triggers
+                and triggers[framing.i].event_type in _FRAMING_TYPES):
+            return framing
         return None
     outer = triggers[head.i]
     if outer.event_type in _FRAMING_TYPES or token.dep_ in ("dobj", "pobj", "attr"):
@@ -319,7 +365,9 @@ def _governing_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token 
 
 
 def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
-    for child in token.children:
+    light_objects = (g for c in token.children if c.dep_ == "xcomp" for g in c.children
+                     if g.dep_ == "dobj")
+    for child in (*token.children, *light_objects):
         if child.i in triggers and _is_same(_governing_trigger(child, triggers), token):
             return child
     return None

@@ -64,15 +64,31 @@ class Lexicon:
 
 
 def _dependent_words(token: Token) -> set[str]:
-    words = set()
+    words: set[str] = set()
     for child in token.children:
-        words.add(child.lemma_.lower())
-        words.add(child.lower_)
+        words.update(_words(child))
         if child.dep_ in _SECOND_LEVEL:
             for grandchild in child.children:
-                words.add(grandchild.lemma_.lower())
-                words.add(grandchild.lower_)
+                words.update(_words(grandchild))
+                if grandchild.dep_ == "prep" and grandchild.lower_ == "of":
+                    words.update(_of_words(grandchild))
     return words
+
+
+def _of_words(of: Token) -> set[str]:
+    """What a measure is of: "provided 25,000 tons *of* food aid" speaks of aid."""
+    words: set[str] = set()
+    for obj in of.children:
+        if obj.dep_ == "pobj":
+            words.update(_words(obj))
+            for modifier in obj.children:
+                if modifier.dep_ in ("compound", "amod"):
+                    words.update(_words(modifier))
+    return words
+
+
+def _words(token: Token) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
 
 
 def load_lexicon(ontology: Ontology, path: Path | None = None) -> Lexicon:
