@@ -44,6 +44,12 @@ _CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "initiative", "campaign"
 # "Vietnam is committed to opening up" (the subject acts; there is no agent).
 _STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate",
                                  "oppose", "disappoint", "concern", "convince"})
+# Violence reported without its author still happened: the attacker is coded as unidentified.
+_UNATTRIBUTED_TYPES = frozenset({"ASSAULT"})
+_PLACE_PREPS = ("in", "near", "at", "outside", "around")
+_REFUSAL_CAMEO = "120"
+# Who, acting, turns a strike or a blockade into a protest (see data/lexicon/civil.tsv).
+_CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "MED"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
@@ -90,7 +96,8 @@ class EventExtractor:
         found: dict[tuple[object, ...], Found] = {}
         for i, rule in triggers.items():
             token = sent.doc[i]
-            if _governing_trigger(token, triggers) is not None:
+            if (_governing_trigger(token, triggers) is not None
+                    or _means_of(token, triggers) is not None):
                 continue
             event = self._read(token, rule, triggers, mentions, ctx)
             if event is None:
@@ -140,6 +147,9 @@ class EventExtractor:
         if _conditional(clause) and rule.event_type != "THREATEN":
             return None
         event_type, mode, cameo = rule.event_type, rule.mode, rule.cameo
+        means = _means_trigger(token, triggers)
+        if means is not None and mode is None:  # "killed in a car bombing": explosives
+            mode, cameo = means.mode, means.cameo
         inner = _embedded_trigger(token, triggers)
         if inner is not None:
             event_type, mode, cameo = self._frame(rule, triggers[inner.i])
@@ -150,15 +160,44 @@ class EventExtractor:
             event_type, mode, cameo = self._future(event_type, mode, cameo)
         anchor = token.head if token.dep_ == "compound" else token
         source = self._source(anchor, mentions, ctx)
-        if not source:
+        if not source and event_type in _UNATTRIBUTED_TYPES and _main_clause(clause):
+            target = self._target(anchor, inner, mentions, ctx, [])
+            if not target:
+                return None
+            source = [self._unidentified_force(token, clause, mentions, ctx, target)]
+        elif not source:
             return None
-        target = self._target(anchor, inner, mentions, ctx, source)
+        else:
+            target = self._target(anchor, inner, mentions, ctx, source)
+        civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
+        if civil is not None and inner is None:
+            event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil
         if not target and anchor.pos_ == "NOUN":
             between = self._mutual_parties(anchor, mentions, ctx)
             if between:
                 source = _merge(source, between)
+        negated = _negated(token, clause)
+        if negated and modal == "future" and rule.event_type in _COOPERATION:
+            # "Syria says it will not accept more refugees" is a refusal, not a non-event
+            event_type, mode, cameo, negated = "REJECT", None, _REFUSAL_CAMEO, False
         return Found(event_type, mode, cameo, token, tuple(source),
-                     tuple(target), _negated(token, clause), rule.where, clause)
+                     tuple(target), negated, rule.where, clause)
+
+    def _unidentified_force(self, trigger: Token, clause: Token, mentions: dict[int, Mention],
+                            ctx: DocumentContext, target: list[tuple[Actor, tuple[int, int]]]
+                            ) -> tuple[Actor, tuple[int, int]]:
+        """The unnamed attacker of "three civilians were killed in a car bombing in Baghdad":
+        armed forces of the place's country (else the target's), sector UAF per PLOVER."""
+        country = target[0][0].country
+        places = (*_prep_objects(trigger, _PLACE_PREPS), *_prep_objects(clause, _PLACE_PREPS))
+        named = [t for place in places for t in place.subtree if t.i in mentions]
+        for name in named:  # "near the town of Samarra"
+            actors = self.resolver.resolve(name, mentions, ctx)
+            if actors and actors[0][0].country:
+                country = actors[0][0].country
+                break
+        span = (trigger.idx, trigger.idx + len(trigger))
+        return Actor(text=trigger.text, country=country, sector="UAF"), span
 
     def _frame(self, outer: TriggerRule, inner: TriggerRule
                ) -> tuple[str, str | None, str]:
@@ -364,6 +403,29 @@ def _governing_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token 
     return None
 
 
+def _means_of(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
+    """The trigger of the same type this one is the means of ("killed *in a bombing*")."""
+    prep = token.head
+    if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i not in triggers:
+        return None
+    outer = prep.head
+    same = triggers[outer.i].event_type == triggers[token.i].event_type
+    return outer if same and outer.i != token.i else None
+
+
+def _means_trigger(token: Token, triggers: dict[int, TriggerRule]) -> TriggerRule | None:
+    for prep in token.children:
+        for obj in prep.children:
+            if obj.i in triggers and _is_same(_means_of(obj, triggers), token):
+                return triggers[obj.i]
+    return None
+
+
+def _main_clause(clause: Token) -> bool:
+    """Not a relative or adverbial side clause ("the town, where 28 people were killed")."""
+    return clause.dep_ in ("ROOT", "ccomp", "parataxis", "conj")
+
+
 def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
     light_objects = (g for c in token.children if c.dep_ == "xcomp" for g in c.children
                      if g.dep_ == "dobj")
@@ -415,6 +477,10 @@ def _conditional(clause: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _all_civil(actors: list[tuple[Actor, tuple[int, int]]]) -> bool:
+    return bool(actors) and all(a.sector in _CIVIL_SECTORS for a, _ in actors)
 
 
 def _countries(actors: tuple[tuple[Actor, tuple[int, int]], ...]) -> tuple[object, ...]:

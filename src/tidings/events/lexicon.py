@@ -39,8 +39,10 @@ class Modality:
 class Lexicon:
     """Trigger rules indexed by (lemma, part of speech)."""
 
-    def __init__(self, rules: Iterable[TriggerRule], modality: dict[str, Modality]):
+    def __init__(self, rules: Iterable[TriggerRule], modality: dict[str, Modality],
+                 civil: dict[tuple[str, str, str], TriggerRule] | None = None):
         self.by_head: dict[tuple[str, str], list[TriggerRule]] = {}
+        self.civil = civil or {}
         for rule in rules:
             self.by_head.setdefault((rule.head, rule.pos), []).append(rule)
         for candidates in self.by_head.values():
@@ -49,6 +51,10 @@ class Lexicon:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_head.values())
+
+    def civil_reading(self, rule: TriggerRule) -> TriggerRule | None:
+        """What the trigger codes when civilians act ("workers went on strike")."""
+        return self.civil.get((rule.head, rule.pos, rule.event_type))
 
     def match(self, token: Token) -> TriggerRule | None:
         """The most specific rule whose head and required dependents the token has."""
@@ -66,6 +72,8 @@ class Lexicon:
 def _dependent_words(token: Token) -> set[str]:
     words: set[str] = set()
     for child in token.children:
+        if child.dep_ in ("aux", "mark"):
+            continue  # the "to" of "to protest" is no "protested to the UN"
         words.update(_words(child))
         if child.dep_ in _SECOND_LEVEL:
             for grandchild in child.children:
@@ -107,7 +115,21 @@ def load_lexicon(ontology: Ontology, path: Path | None = None) -> Lexicon:
         requires = tuple(w for w in row["with"].lower().split() if w != "-")
         rules.append(TriggerRule(row["head"].lower(), row["pos"], requires, row["type"], mode,
                                  row["cameo"], where))
-    return Lexicon(rules, _load_modality(ontology))
+    return Lexicon(rules, _load_modality(ontology), _load_civil(ontology))
+
+
+def _load_civil(ontology: Ontology) -> dict[tuple[str, str, str], TriggerRule]:
+    path = data_path("lexicon", "civil.tsv")
+    table = {}
+    for number, row in read_tsv(path):
+        where = f"{path.name}:{number}"
+        try:
+            ontology.check(row["civil_type"], row["mode"], row["cameo"], where)
+        except ValueError as e:
+            raise DataError(str(path), number, str(e)) from e
+        table[(row["head"], row["pos"], row["type"])] = TriggerRule(
+            row["head"], row["pos"], (), row["civil_type"], row["mode"], row["cameo"], where)
+    return table
 
 
 def _load_modality(ontology: Ontology) -> dict[str, Modality]:
