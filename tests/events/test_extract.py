@@ -65,3 +65,63 @@ def test_extract_compound_subject_gives_two_sources(extractor, resolver, parse):
     (found,) = _events(extractor, resolver, parse(rows))
     assert found.event_type == "CONSULT" and found.mutual
     assert {a.country for a, _ in found.source} == {"CHN", "RUS"}
+
+
+def test_extract_pronoun_in_reported_clause_is_the_speaker(extractor, resolver, parse):
+    rows = [("Syria", 1, "nsubj", "PROPN", "Syria"), ("said", 1, "ROOT", "VERB", "say"),
+            ("it", 4, "nsubj", "PRON", "it"), ("would", 4, "aux", "AUX", "would"),
+            ("attack", 1, "ccomp", "VERB", "attack"), ("Israel", 4, "dobj", "PROPN", "Israel")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.source]) == ("THREATEN", ["SYR"])
+
+
+def test_extract_demand_targets_the_subject_of_the_demanded_clause(extractor, resolver, parse):
+    rows = [("China", 1, "nsubj", "PROPN", "China"), ("demanded", 1, "ROOT", "VERB", "demand"),
+            ("that", 4, "mark", "SCONJ", "that"), ("Japan", 4, "nsubj", "PROPN", "Japan"),
+            ("withdraw", 1, "ccomp", "VERB", "withdraw")]
+    found = _events(extractor, resolver, parse(rows))
+    assert [(f.event_type, [a.country for a, _ in f.target]) for f in found] == [
+        ("REQUEST", ["JPN"])]
+
+
+def test_extract_target_named_inside_the_object(extractor, resolver, parse):
+    rows = [("Pakistan", 1, "nsubj", "PROPN", "Pakistan"),
+            ("rejected", 1, "ROOT", "VERB", "reject"), ("an", 3, "det", "DET", "an"),
+            ("offer", 1, "dobj", "NOUN", "offer"), ("from", 3, "prep", "ADP", "from"),
+            ("Afghanistan", 4, "pobj", "PROPN", "Afghanistan")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.target]) == ("REJECT", ["AFG"])
+
+
+def test_extract_unattributed_killing_has_an_unidentified_attacker(extractor, resolver, parse):
+    rows = [("Iraqi", 1, "amod", "ADJ", "iraqi"), ("civilians", 3, "nsubjpass", "NOUN", "civilian"),
+            ("were", 3, "auxpass", "AUX", "be"), ("killed", 3, "ROOT", "VERB", "kill"),
+            ("in", 3, "prep", "ADP", "in"), ("Baghdad", 4, "pobj", "PROPN", "Baghdad")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    ((attacker, _),) = found.source
+    assert (found.event_type, attacker.country, attacker.sector) == ("ASSAULT", "IRQ", "UAF")
+    assert [(a.country, a.sector) for a, _ in found.target] == [("IRQ", "CVL")]
+
+
+def test_extract_violence_in_a_relative_clause_is_background(extractor, resolver, parse):
+    rows = [("the", 1, "det", "DET", "the"), ("town", 1, "ROOT", "NOUN", "town"),
+            ("where", 5, "advmod", "SCONJ", "where"), ("civilians", 5, "nsubjpass", "NOUN", "civilian"),
+            ("were", 5, "auxpass", "AUX", "be"), ("killed", 1, "relcl", "VERB", "kill")]
+    assert _events(extractor, resolver, parse(rows)) == []
+
+
+def test_extract_strike_by_workers_is_a_protest(extractor, resolver, parse):
+    rows = [("French", 1, "amod", "ADJ", "french"), ("workers", 2, "nsubj", "NOUN", "worker"),
+            ("began", 2, "ROOT", "VERB", "begin"), ("a", 4, "det", "DET", "a"),
+            ("strike", 2, "dobj", "NOUN", "strike"), ("on", 4, "prep", "ADP", "on"),
+            ("Monday", 5, "pobj", "PROPN", "Monday")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.mode) == ("PROTEST", "strike")
+
+
+def test_extract_refused_intention_is_a_rejection(extractor, resolver, parse):
+    rows = [("Syria", 3, "nsubj", "PROPN", "Syria"), ("will", 3, "aux", "AUX", "will"),
+            ("not", 3, "neg", "PART", "not"), ("accept", 3, "ROOT", "VERB", "accept"),
+            ("refugees", 3, "dobj", "NOUN", "refugee")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.negated) == ("REJECT", False)
