@@ -50,6 +50,14 @@ _PLACE_PREPS = ("in", "near", "at", "outside", "around")
 _REFUSAL_CAMEO = "120"
 # Who, acting, turns a strike or a blockade into a protest (see data/lexicon/civil.tsv).
 _CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "MED"})
+# Events whose object is itself an event they speak about, not one that happened.
+_CONTENT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "CONCEDE",
+                            "SUPPORT"})
+_CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "amod", "nmod",
+                           "pcomp", "relcl", "ccomp", "advcl", "appos", "npadvmod"})
+_BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
+                               "since", "despite", "ahead"})
+_BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
@@ -97,7 +105,9 @@ class EventExtractor:
         for i, rule in triggers.items():
             token = sent.doc[i]
             if (_governing_trigger(token, triggers) is not None
-                    or _means_of(token, triggers) is not None):
+                    or _means_of(token, triggers) is not None
+                    or _told_of(token, triggers) or _background(token)
+                    or _purpose_demand(token, rule, triggers)):
                 continue
             event = self._read(token, rule, triggers, mentions, ctx)
             if event is None:
@@ -419,6 +429,46 @@ def _means_trigger(token: Token, triggers: dict[int, TriggerRule]) -> TriggerRul
             if obj.i in triggers and _is_same(_means_of(obj, triggers), token):
                 return triggers[obj.i]
     return None
+
+
+def _told_of(token: Token, triggers: dict[int, TriggerRule]) -> bool:
+    """Inside what another event asks for, refuses, offers, blames or defends: "rejected an
+    offer of direct *talks*", "blamed Israel for the *bombing*"."""
+    node = token
+    for _ in range(5):
+        if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in triggers and triggers[node.i].event_type in _CONTENT_TYPES:
+            return True
+    return False
+
+
+def _background(token: Token) -> bool:
+    """An event named as the time of another: "*during* a G8 summit", "*after* five days of
+    fighting", "on the eve of a visit", or as what a thing underwent ("equipment *seized*
+    last year")."""
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return True
+    node = token
+    for _ in range(3):
+        if node.dep_ != "pobj":
+            return False
+        prep = node.head
+        if prep.lower_ in _BACKGROUND_PREPS:
+            return True
+        anchor = prep.head
+        if anchor.lemma_.lower() in _BACKGROUND_NOUNS or prep.lower_ != "of":
+            return anchor.lemma_.lower() in _BACKGROUND_NOUNS
+        node = anchor
+    return False
+
+
+def _purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
+    """A demand that states what another act is for: protesters "blocked roads *demanding*
+    reforms" protest; the demand is the protest's aim, not a second event."""
+    return (rule.event_type == "REQUEST" and token.dep_ in ("advcl", "xcomp", "acl", "conj")
+            and token.head.i in triggers and token.head.i != token.i)
 
 
 def _main_clause(clause: Token) -> bool:
