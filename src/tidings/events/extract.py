@@ -54,10 +54,14 @@ _CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "ME
 _CONTENT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "CONCEDE",
                             "SUPPORT"})
 _CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "amod", "nmod",
-                           "pcomp", "relcl", "ccomp", "advcl", "appos", "npadvmod"})
+                           "pcomp", "ccomp", "advcl", "npadvmod"})
 _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
                                "since", "despite", "ahead"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines"})
+_DISCLOSING = _SPEAKING | frozenset({"comment", "confirm", "disclose", "elaborate", "reveal",
+                                    "specify", "discuss", "speculate", "answer"})
+_REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", "suggestion",
+                           "story", "account"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
@@ -186,8 +190,11 @@ class EventExtractor:
             between = self._mutual_parties(anchor, mentions, ctx)
             if between:
                 source = _merge(source, between)
+        if event_type == "REJECT" and _refuses_only_words(token, target):
+            return None
         negated = _negated(token, clause)
-        if negated and modal == "future" and rule.event_type in _COOPERATION:
+        if negated and (rule.event_type == "AGREE"
+                        or (modal == "future" and rule.event_type in _COOPERATION)):
             # "Syria says it will not accept more refugees" is a refusal, not a non-event
             event_type, mode, cameo, negated = "REJECT", None, _REFUSAL_CAMEO, False
         return Found(event_type, mode, cameo, token, tuple(source),
@@ -469,6 +476,14 @@ def _purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, Trigger
     reforms" protest; the demand is the protest's aim, not a second event."""
     return (rule.event_type == "REQUEST" and token.dep_ in ("advcl", "xcomp", "acl", "conj")
             and token.head.i in triggers and token.head.i != token.i)
+
+
+def _refuses_only_words(token: Token, target: list[tuple[Actor, tuple[int, int]]]) -> bool:
+    """"Refused to comment", "dismissed reports of a build-up": no one is refused anything."""
+    said = any(c.dep_ == "xcomp" and c.lemma_.lower() in _DISCLOSING for c in token.children)
+    reports = not target and any(c.dep_ == "dobj" and c.lemma_.lower() in _REPORT_NOUNS
+                                 for c in token.children)
+    return said or reports
 
 
 def _main_clause(clause: Token) -> bool:
