@@ -62,6 +62,9 @@ _DISCLOSING = _SPEAKING | frozenset({"comment", "confirm", "disclose", "elaborat
                                     "specify", "discuss", "speculate", "answer"})
 _REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", "suggestion",
                            "story", "account"})
+# Agreeing to use force is a decision ("NATO agreed to deploy"); vowing or standing ready
+# to use it is a threat.
+_DECIDING = frozenset({"agree", "decide", "approve", "accept", "consent"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
@@ -220,6 +223,8 @@ class EventExtractor:
                ) -> tuple[str, str | None, str]:
         """Coding of a framing trigger around an embedded event ("refused to withdraw")."""
         table = self.lexicon.modality.get(inner.event_type)
+        if outer.event_type == "AGREE" and outer.head not in _DECIDING and table and table.threat:
+            return "THREATEN", None, table.threat  # "vowed to fight", "ready to impose martial law"
         if outer.event_type == "AGREE" and table and table.intent:
             return "AGREE", None, table.intent
         if outer.event_type in ("REQUEST", "REJECT") and table and table.asked:
