@@ -124,7 +124,7 @@ class EventExtractor:
         for event in self._demands(sent, triggers, mentions, ctx):
             key = (event.event_type, _countries(event.source), _countries(event.target))
             found.setdefault(key, event)
-        return list(found.values())
+        return _without_partial_copies(list(found.values()))
 
     def _demands(self, sent: Span, triggers: dict[int, TriggerRule],
                  mentions: dict[int, Mention], ctx: DocumentContext) -> Iterator[Found]:
@@ -282,7 +282,13 @@ class EventExtractor:
                 ) -> list[tuple[Actor, tuple[int, int]]]:
         """The first phrase in a target role that names an actor other than the source,
         else the nearest other actor named inside the event's own phrase."""
-        for candidate in (*_target_candidates(token, inner), *_nearby_mentions(token, mentions)):
+        candidates = [*_target_candidates(token, inner), *_nearby_mentions(token, mentions)]
+        if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
+            verb = token.head  # "Israeli airstrikes hit targets in Gaza"
+            own = _subtree_ids(token)
+            candidates += [c for c in (*_target_candidates(verb, None),
+                                       *_nearby_mentions(verb, mentions)) if c.i not in own]
+        for candidate in candidates:
             actors = [a for a in self.resolver.resolve(candidate, mentions, ctx)
                       if not _same_actor(a[0], source)]
             if actors:
@@ -492,8 +498,18 @@ def _refuses_only_words(token: Token, target: list[tuple[Actor, tuple[int, int]]
 
 
 def _main_clause(clause: Token) -> bool:
-    """Not a relative or adverbial side clause ("the town, where 28 people were killed")."""
+    """Not a relative or adverbial side clause ("the town, where 28 people were killed"),
+    though a participle that goes on with the main event counts ("..., *wounding* two")."""
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.i != clause.i:
+        return _main_clause(clause.head)
     return clause.dep_ in ("ROOT", "ccomp", "parataxis", "conj")
+
+
+def _without_partial_copies(events: list[Found]) -> list[Found]:
+    """Drop an event that another of the same type and source repeats with its target."""
+    targeted = {(e.event_type, _countries(e.source)) for e in events if e.target}
+    return [e for e in events
+            if e.target or e.mutual or (e.event_type, _countries(e.source)) not in targeted]
 
 
 def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token | None:
