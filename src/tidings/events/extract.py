@@ -167,6 +167,8 @@ class EventExtractor:
         means = _means_trigger(token, triggers)
         if means is not None and mode is None:  # "killed in a car bombing": explosives
             mode, cameo = means.mode, means.cameo
+        if event_type == "ASSAULT" and mode is None:
+            mode, cameo = self._instrument(token, clause) or (mode, cameo)
         inner = _embedded_trigger(token, triggers)
         if inner is not None:
             event_type, mode, cameo = self._frame(rule, triggers[inner.i])
@@ -202,6 +204,11 @@ class EventExtractor:
             event_type, mode, cameo, negated = "REJECT", None, _REFUSAL_CAMEO, False
         return Found(event_type, mode, cameo, token, tuple(source),
                      tuple(target), negated, rule.where, clause)
+
+    def _instrument(self, trigger: Token, clause: Token) -> tuple[str, str] | None:
+        """The ASSAULT mode a weapon named in the event's clause gives ("car bomb")."""
+        words = {t.lemma_.lower() for root in (trigger, clause) for t in root.subtree}
+        return next((v for w, v in self.lexicon.instruments.items() if w in words), None)
 
     def _unidentified_force(self, trigger: Token, clause: Token, mentions: dict[int, Mention],
                             ctx: DocumentContext, target: list[tuple[Actor, tuple[int, int]]]

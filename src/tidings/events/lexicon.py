@@ -40,9 +40,11 @@ class Lexicon:
     """Trigger rules indexed by (lemma, part of speech)."""
 
     def __init__(self, rules: Iterable[TriggerRule], modality: dict[str, Modality],
-                 civil: dict[tuple[str, str, str], TriggerRule] | None = None):
+                 civil: dict[tuple[str, str, str], TriggerRule] | None = None,
+                 instruments: dict[str, tuple[str, str]] | None = None):
         self.by_head: dict[tuple[str, str], list[TriggerRule]] = {}
         self.civil = civil or {}
+        self.instruments = instruments or {}  # word → (ASSAULT mode, CAMEO code)
         for rule in rules:
             self.by_head.setdefault((rule.head, rule.pos), []).append(rule)
         for candidates in self.by_head.values():
@@ -115,7 +117,20 @@ def load_lexicon(ontology: Ontology, path: Path | None = None) -> Lexicon:
         requires = tuple(w for w in row["with"].lower().split() if w != "-")
         rules.append(TriggerRule(row["head"].lower(), row["pos"], requires, row["type"], mode,
                                  row["cameo"], where))
-    return Lexicon(rules, _load_modality(ontology), _load_civil(ontology))
+    return Lexicon(rules, _load_modality(ontology), _load_civil(ontology),
+                   _load_instruments(ontology))
+
+
+def _load_instruments(ontology: Ontology) -> dict[str, tuple[str, str]]:
+    path = data_path("lexicon", "instruments.tsv")
+    table = {}
+    for number, row in read_tsv(path):
+        try:
+            ontology.check("ASSAULT", row["mode"], row["cameo"], f"{path.name}:{number}")
+        except ValueError as e:
+            raise DataError(str(path), number, str(e)) from e
+        table[row["word"]] = (row["mode"], row["cameo"])
+    return table
 
 
 def _load_civil(ontology: Ontology) -> dict[tuple[str, str, str], TriggerRule]:
