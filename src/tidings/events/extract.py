@@ -47,6 +47,7 @@ _STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "d
 # Violence reported without its author still happened: the attacker is coded as unidentified.
 _UNATTRIBUTED_TYPES = frozenset({"ASSAULT"})
 _PLACE_PREPS = ("in", "near", "at", "outside", "around")
+_NOT_PLACES = frozenset({"IGO", "NGO", "MNC", "IMG", "UNK"})
 _REFUSAL_CAMEO = "120"
 # Who, acting, turns a strike or a blockade into a protest (see data/lexicon/civil.tsv).
 _CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "MED"})
@@ -191,6 +192,8 @@ class EventExtractor:
         civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
         if civil is not None and inner is None:
             event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil
+        if not target and event_type == "PROTEST":
+            target = _home_government(source)
         if not target and anchor.pos_ == "NOUN":
             between = self._mutual_parties(anchor, mentions, ctx)
             if between:
@@ -300,6 +303,20 @@ class EventExtractor:
                       if not _same_actor(a[0], source)]
             if actors:
                 return actors
+        return self._place_target(token, inner, mentions, ctx)
+
+    def _place_target(self, token: Token, inner: Token | None, mentions: dict[int, Mention],
+                      ctx: DocumentContext) -> list[tuple[Actor, tuple[int, int]]]:
+        """Where the event happened stands for whom it concerns when no one else is named:
+        "threatened to impose a curfew in Algiers" concerns Algeria."""
+        for root in (inner, token):
+            if root is None:
+                continue
+            for place in _prep_objects(root, _PLACE_PREPS):
+                for name in (t for t in place.subtree if t.i in mentions):
+                    for actor, span in self.resolver.resolve(name, mentions, ctx):
+                        if actor.country and actor.country not in _NOT_PLACES:
+                            return [(Actor(actor.text, actor.country), span)]
         return []
 
     def _mutual_parties(self, noun: Token, mentions: dict[int, Mention],
@@ -570,6 +587,15 @@ def _conditional(clause: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _home_government(source: list[tuple[Actor, tuple[int, int]]]
+                     ) -> list[tuple[Actor, tuple[int, int]]]:
+    """A protest that names no one protests its own government (PLOVER's convention)."""
+    country = source[0][0].country
+    if not country or country in _NOT_PLACES or source[0][0].sector == "GOV":
+        return []
+    return [(Actor(text="", country=country, sector="GOV"), (0, 0))]  # named nowhere: no span
 
 
 def _all_civil(actors: list[tuple[Actor, tuple[int, int]]]) -> bool:
