@@ -14,16 +14,25 @@ from spacy.tokens import Token
 from .actors import Mention
 from .datafiles import data_path, read_tsv, split_list
 from .events import Found
+from .normalize import dateline_date
 from .ontology import Ontology
-from .resolve import resolve_time_expression
-from .types import Actor, CleanText, DocumentSpans, Event, Evidence, Place, Span
+from .resolve import load_gazetteer, resolve_time_expression
+from .types import Actor, CleanText, Dateline, DocumentSpans, Event, Evidence, Place, Span
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside"})
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_AREA_NOUNS = frozenset({"region", "province", "oblast", "state", "district", "county",
+                         "governorate", "prefecture"})
 # A time expression dates the event when it hangs from one of these ("on Tuesday").
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "from", "until", "by", "before",
                          "after", "over", "through", "throughout", "between", "early", "late"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# clauses that happen when the clause they hang from does ("..., killing 250 people")
+_SHARED_TIME_DEPS = frozenset({"advcl", "conj", "xcomp"})
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# "plans to visit", "is due to sign", "is to meet": an announced event, not a past one
+_FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "set", "due", "intend", "be", "prepare"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
 
 
@@ -59,12 +68,15 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
                 mentions: dict[int, Mention], coder: str, clean: CleanText | None = None
                 ) -> Event:
     code = ontology.code(found.cameo)
+    # a trigger without a mode of its own takes the one its CAMEO code implies (138: violence)
+    mode = found.mode or (code.plover_mode if code.plover_type == found.event_type else None)
     plover = ontology.plover[found.event_type]
-    when, precision = _event_date(found, doc_date)
+    dateline = clean.dateline if clean else None
+    when, precision = _event_date(found, dateline_date(dateline, doc_date) or doc_date)
     base = sent.start_char
     trigger = (found.trigger.idx, found.trigger.idx + len(found.trigger))
     sources = tuple(span for _, span in found.source)
-    targets = tuple(span for _, span in found.target)
+    targets = tuple(span for actor, span in found.target if actor.text)
 
     def in_sentence(span: Span) -> Span:
         return span[0] - base, span[1] - base
@@ -75,7 +87,7 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
         date=when,
         date_precision=precision,
         event_type=found.event_type,
-        mode=found.mode,
+        mode=mode,
         cameo=found.cameo,
         quad_class=code.quad_class,
         goldstein=code.goldstein,
@@ -91,11 +103,11 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
                                         sources, targets) if clean else None,
         ),
         context=tuple(sorted(set(contexts) | set(code.contexts))),
-        location=_place(found, mentions),
+        location=_place(found, mentions) or _dateline_place(dateline),
         negated=found.negated,
         confidence=_confidence(found),
         coder=coder,
-        plover_score=plover.mode_score(found.mode),
+        plover_score=plover.mode_score(mode),
     )
 
 
@@ -117,17 +129,44 @@ def _clause_tokens(root: Token) -> Iterable[Token]:
 
 
 def _event_date(found: Found, doc_date: date | None) -> tuple[date | None, str | None]:
+    """The date of the time expression attached to the event, else `doc_date` (the
+    dateline's day when there is one, else the document's).
+
+    The finest expression wins ("on Saturday" over "since 1949"); a clause that names no
+    time takes the time of the clause it depends on ("rolled in on Tuesday as the army
+    widened its offensive"), but reported speech does not take the time it was said.
+    """
     if doc_date is None:
         return None, None
-    future = any(c.lower_ in _FUTURE_AUX for c in found.clause.children)
-    for root in (found.trigger, found.clause):
-        for token in _clause_tokens(root):
-            if token.ent_type_ in ("DATE", "TIME") and _attached_time(token):
-                entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-                resolved = resolve_time_expression(entity.text, doc_date, future)
-                if resolved is not None:
-                    return resolved.date, resolved.precision
+    future = _announced(found)
+    levels: list[tuple[Token, ...]] = [(found.trigger, found.clause)]
+    clause = found.clause
+    while clause.dep_ in _SHARED_TIME_DEPS and clause.head.i != clause.i:
+        clause = clause.head
+        levels.append((clause,))
+    for roots in levels:
+        times = {token.i: token for root in roots for token in _clause_tokens(root)
+                 if token.ent_type_ in ("DATE", "TIME") and _attached_time(token)}
+        candidates = [resolved for token in times.values()
+                      if (resolved := resolve_time_expression(_entity_text(token), doc_date,
+                                                              future)) is not None]
+        if candidates:
+            finest = min(candidates, key=lambda r: _PRECISION_RANK[r.precision])
+            return finest.date, finest.precision
     return doc_date, "day"
+
+
+def _entity_text(token: Token) -> str:
+    return next(e.text for e in token.doc.ents if e.start <= token.i < e.end)
+
+
+def _announced(found: Found) -> bool:
+    """Whether the event is announced for later: "will meet", "plans to visit"."""
+    verbs = (found.trigger, found.clause)
+    if any(c.lower_ in _FUTURE_AUX for v in verbs for c in v.children):
+        return True
+    return any(v.dep_ == "xcomp" and v.head.lemma_ in _FUTURE_HEADS
+               and any(c.lower_ == "to" for c in v.children) for v in verbs)
 
 
 def _attached_time(token: Token) -> bool:
@@ -140,17 +179,44 @@ def _attached_time(token: Token) -> bool:
 
 
 def _place(found: Found, mentions: dict[int, Mention]) -> Place | None:
+    """The place named in the event's clause ("in Beijing", "near Kharkiv"), resolved in
+    the gazetteer; the actor knowledge base's country picks among same-named places."""
+    gazetteer = load_gazetteer()
     for root in (found.trigger, found.clause):
         for token in _clause_tokens(root):
-            if (token.ent_type_ in ("GPE", "LOC", "FAC") and token.dep_ == "pobj"
-                    and token.head.lower_ in _PLACE_PREPS):
-                entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-                name = entity.text if entity is not None else token.text
-                mention = mentions.get(token.i)
-                country = mention.candidates[0].entry.country if mention else None
-                precision = "country" if mention and mention.form == "name" else "city"
-                return Place(name, country, precision=precision)
+            if token.dep_ != "pobj" or token.head.lower_ not in _PLACE_PREPS:
+                continue
+            mention = mentions.get(token.i)
+            country = mention.candidates[0].entry.country if mention else None
+            if mention and mention.form == "name" and country:
+                return gazetteer.country(country) or Place(token.text, country, precision="country")
+            if token.ent_type_ in _PLACE_ENTITIES:
+                return gazetteer.resolve(_entity_text(token), country)
+            name = None if token.ent_type_ else _proper_name(token)
+            if name:  # the entity recognizer missed it ("in Odesa"): the gazetteer decides
+                place = gazetteer.resolve(name, country)
+                if place.precision is not None:
+                    return place
     return None
+
+
+def _proper_name(token: Token) -> str | None:
+    """The proper nouns of a phrase: "Odesa", "the Kursk region" → "Kursk"."""
+    if token.pos_ != "PROPN" and token.lower_ not in _AREA_NOUNS:
+        return None
+    words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+    if token.pos_ == "PROPN":
+        words.append(token)
+    return " ".join(t.text for t in words) or None
+
+
+def _dateline_place(dateline: Dateline | None) -> Place | None:
+    """The dateline's city, for an event whose sentence names no place."""
+    if dateline is None:
+        return None
+    gazetteer = load_gazetteer()
+    country = gazetteer.country_code(dateline.region) if dateline.region else None
+    return gazetteer.resolve(dateline.place, country, origin="dateline")
 
 
 def _confidence(found: Found) -> float:

@@ -30,6 +30,9 @@ class Config:
     on_error: str = "reject"
     actor_files: tuple[str, ...] = ()
     min_confidence: float = 0.0
+    # Parse only sentences that may hold an event, and find entities only where one is
+    # (docs/performance.md); false parses every sentence whole, as spaCy alone would.
+    prefilter: bool = True
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -40,6 +43,8 @@ class Config:
             raise ConfigError(
                 f"on_error must be one of {', '.join(ON_ERROR_CHOICES)}, got {self.on_error!r}"
             )
+        if not isinstance(self.prefilter, bool):
+            raise ConfigError(f"prefilter must be true or false, got {self.prefilter!r}")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError(f"min_confidence must be in [0, 1], got {self.min_confidence}")
 

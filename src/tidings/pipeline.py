@@ -9,27 +9,31 @@ actor) rebuilds an identical pipeline from the same config.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import islice
+from typing import Any, TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from . import __version__
-from .actors import DocumentContext
+from .actors import DocumentContext, Mention
 from .actors.phrase import ActorStack
 from .coding import ContextFinder, build_event
 from .config import Config
 from .errors import TidingsError
-from .events import EventExtractor, load_lexicon
-from .normalize import clean_text
+from .events import EventExtractor, Found, load_lexicon
+from .normalize import clean_text, guess_language, quality_score
 from .ontology import load_ontology
+from .prefilter import SentenceFilter, Stretch
 from .types import CleanText, CodedDocument, Document, Event, Rejection
 
 log = logging.getLogger(__name__)
 
 CODER = f"tidings {__version__}"
 Result = CodedDocument | Rejection
+_T = TypeVar("_T")
 
 
 class Pipeline:
@@ -49,6 +53,11 @@ class Pipeline:
         self.lexicon = load_lexicon(self.ontology)
         self.extractor = EventExtractor(self.lexicon, self.resolver)
         self.contexts = ContextFinder()
+        self.filter = (SentenceFilter.build(self.nlp, self.lexicon, self.resolver)
+                       if self.config.prefilter else None)
+        # With the pre-filter, entities (dates, places) are found only in sentences that
+        # hold an event: the recognizer has its own embedding layer, a third of the parse.
+        self._deferred = ("ner",) if self.filter and "ner" in self.nlp.pipe_names else ()
 
     def code_text(self, text: str, doc_date: date | None = None, doc_id: str = "text"
                   ) -> list[Event]:
@@ -65,54 +74,144 @@ class Pipeline:
             yield from self._code_batch(batch)
 
     def _code_batch(self, batch: list[Document | Rejection]) -> Iterator[Result]:
-        prepared: list[tuple[Document, CleanText] | Rejection] = []
+        prepared: list[_Planned | Rejection] = []
         for item in batch:
             if isinstance(item, Document):
                 item = _language_rejection(item) or item
-            prepared.append(item if isinstance(item, Rejection) else (item, clean_text(item.text)))
-        parsed = self.nlp.pipe((p[1].text for p in prepared if not isinstance(p, Rejection)),
-                               batch_size=self.config.batch_size)
+            prepared.append(item if isinstance(item, Rejection) else self._plan(item))
+        parsed = self.nlp.pipe((p.clean.text[s.start:s.end] for p in prepared
+                                if not isinstance(p, Rejection) for s in p.plan if s.parsed),
+                               batch_size=self.config.batch_size, disable=self._deferred)
+        read: list[_Read | Rejection] = []
         for entry in prepared:
             if isinstance(entry, Rejection):
-                yield entry
+                read.append(entry)
                 continue
-            document, clean = entry
-            doc = next(parsed)
-            try:
-                yield self._code_parsed(document, clean, doc)
-            except Exception as e:  # one bad document must not stop a corpus run
-                if self.config.on_error == "raise":
-                    raise
-                log.exception("coding failed for %s", document.id)
-                yield Rejection(document.id, document.origin, "events",
-                                f"internal error while coding: {type(e).__name__}: {e}")
+            docs = list(islice(parsed, sum(s.parsed for s in entry.plan)))
+            read.append(self._guarded(entry.document, self._read, entry, docs))
+        if self._deferred:  # one pass over the sentences of the whole batch
+            self._find_entities([reading.sent for item in read if isinstance(item, _Read)
+                                 for reading in item.readings])
+        for outcome in read:
+            yield (outcome if isinstance(outcome, Rejection)
+                   else self._guarded(outcome.planned.document, self._code_read, outcome))
 
-    def _code_parsed(self, document: Document, clean: CleanText, doc: Doc) -> CodedDocument:
-        ctx = DocumentContext(document.date)
+    def _guarded(self, document: Document, step: Callable[..., _T], *args: Any
+                 ) -> _T | Rejection:
+        try:
+            return step(*args)
+        except Exception as e:  # one bad document must not stop a corpus run
+            if self.config.on_error == "raise":
+                raise
+            log.exception("coding failed for %s", document.id)
+            return Rejection(document.id, document.origin, "events",
+                             f"internal error while coding: {type(e).__name__}: {e}")
+
+    def _plan(self, document: Document) -> _Planned:
+        clean = clean_text(document.text)
+        tokens = self.nlp.make_doc(clean.text)
+        plan = self.filter.plan(tokens) if self.filter else [Stretch(0, len(clean.text))]
+        return _Planned(document, clean, tokens, plan)
+
+    def _read(self, planned: _Planned, docs: list[Doc]) -> _Read:
+        """Events of every sentence, read in order: the context carries from one to the next."""
+        ctx = DocumentContext(planned.document.date)
+        readings: list[_Reading] = []
+        index = 0
+        parsed = iter(docs)
+        for stretch in planned.plan:
+            if stretch.screened:  # no event here, but its names count for the context
+                for _, mentions in stretch.screened:
+                    self.resolver.note_sentence(mentions, ctx)
+                index += len(stretch.screened)
+                continue
+            piece = _piece(planned.clean, stretch)
+            for sent in next(parsed).sents:
+                mentions = self.resolver.mentions(sent)
+                self.resolver.note_sentence(mentions, ctx)
+                held = [f for f in self.extractor.extract(sent, mentions, ctx)
+                        if self.config.keep_negated or not f.negated]
+                if held:
+                    readings.append(_Reading(index, sent, mentions, held, piece))
+                self.resolver.remember_subject(sent, mentions, ctx)
+                index += 1
+        return _Read(planned, readings, index)
+
+    def _code_read(self, read: _Read) -> CodedDocument:
+        """The events of a document, dated, placed and scored."""
+        document, clean = read.planned.document, read.planned.clean
         contexts = self.contexts.find(clean.text)
         events: list[Event] = []
-        sentences = 0
-        for index, sent in enumerate(doc.sents):
-            sentences += 1
-            mentions = self.resolver.mentions(sent)
-            self.resolver.note_sentence(mentions, ctx)
-            for found in self.extractor.extract(sent, mentions, ctx):
-                if found.negated and not self.config.keep_negated:
-                    continue
+        for reading in read.readings:
+            for found in reading.found:
                 event = build_event(found, doc_id=document.id, doc_date=document.date,
-                                    sentence_index=index, sent=sent, k=len(events),
-                                    ontology=self.ontology, contexts=contexts,
-                                    mentions=mentions, coder=CODER, clean=clean)
+                                    sentence_index=reading.index, sent=reading.sent,
+                                    k=len(events), ontology=self.ontology, contexts=contexts,
+                                    mentions=reading.mentions, coder=CODER, clean=reading.clean)
                 if event.confidence >= self.config.min_confidence:
                     events.append(event)
-            self.resolver.remember_subject(sent, mentions, ctx)
-        words = sum(1 for t in doc if not (t.is_punct or t.is_space))
-        return CodedDocument(document, tuple(events), clean.flags, sentences, words)
+        sentences = read.sentences
+        words = sum(1 for t in read.planned.tokens if not (t.is_punct or t.is_space))
+        return CodedDocument(document, tuple(events), document.flags + clean.flags, sentences,
+                             words, quality=quality_score(clean), dateline=clean.dateline)
+
+    def _find_entities(self, sentences: list[Span]) -> None:
+        """The deferred entity step, on each sentence alone, written back into its parse."""
+        recognizer: Any = self.nlp.get_pipe("ner")
+        alone = (Doc(self.nlp.vocab, words=[t.text for t in sent],
+                     spaces=[bool(t.whitespace_) for t in sent]) for sent in sentences)
+        found: dict[int, tuple[Doc, list[Span]]] = {}
+        for sent, named in zip(sentences, recognizer.pipe(alone), strict=True):
+            doc, entities = found.setdefault(id(sent.doc), (sent.doc, []))
+            entities.extend(Span(doc, sent.start + e.start, sent.start + e.end, e.label)
+                            for e in named.ents)
+        for doc, entities in found.values():
+            doc.set_ents(entities, default="unmodified")
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """A document cleaned and tokenized, with the stretches of it to parse."""
+
+    document: Document
+    clean: CleanText
+    tokens: Doc
+    plan: list[Stretch]
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A document read sentence by sentence: the sentences that hold events."""
+
+    planned: _Planned
+    readings: list[_Reading]
+    sentences: int
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """The events found in one parsed sentence, before they are dated and placed."""
+
+    index: int
+    sent: Span
+    mentions: dict[int, Mention]
+    found: list[Found]
+    clean: CleanText
+
+
+def _piece(clean: CleanText, stretch: Stretch) -> CleanText:
+    """The clean text of a stretch, its offsets still pointing into the original."""
+    if stretch.start == 0 and stretch.end == len(clean.text):
+        return clean
+    return replace(clean, text=clean.text[stretch.start:stretch.end],
+                   offsets=clean.offsets[stretch.start:stretch.end + 1])
 
 
 def _language_rejection(document: Document) -> Rejection | None:
-    language = (document.language or "en").lower()
-    if language.split("-")[0] in ("en", "eng", "english"):
+    """Only English is coded: the declared language, else what the detector reads."""
+    guess = guess_language(document.text, document.language)
+    if guess.language == "en":
         return None
+    how = "declared" if guess.declared else f"detected, confidence {guess.confidence:.2f}"
     return Rejection(document.id, document.origin, "ingest",
-                     f"language {language}: only English is coded")
+                     f"language {guess.language} ({how}): only English is coded")

@@ -29,6 +29,7 @@ class Document:
     url: str | None = None
     language: str | None = None
     origin: str = ""
+    flags: tuple[str, ...] = ()  # what the reader noticed: ``no_date``, ``field_ignored:title``
 
 
 @dataclass(frozen=True)
@@ -52,16 +53,33 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class Dateline:
+    """The wire-copy dateline a body opens with: ``BEIJING, Jan. 26 (Xinhua) --``.
+
+    `date_text` is as written (a dateline rarely has a year); `span` is where the whole
+    dateline lies in the original document text.
+    """
+
+    place: str
+    region: str | None = None
+    date_text: str | None = None
+    source: str | None = None
+    span: Span = (0, 0)
+
+
+@dataclass(frozen=True)
 class CleanText:
     """The text the parser sees, with a map back to the original characters.
 
     ``offsets[i]`` is the position in the original text of character ``i`` of
-    ``text``; ``offsets[len(text)]`` is the end of the original text.
+    ``text``; ``offsets[len(text)]`` is the end of the original text. A dateline is
+    cut from `text` and kept in `dateline`.
     """
 
     text: str
     offsets: tuple[int, ...]
     flags: tuple[str, ...] = ()
+    dateline: Dateline | None = None
 
     def original_span(self, start: int, end: int) -> Span:
         return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
@@ -88,11 +106,24 @@ class Actor:
 
 @dataclass(frozen=True)
 class Place:
+    """Where an event happened, resolved offline against the GeoNames gazetteer.
+
+    `country` is ISO 3166-1 alpha-3; `admin1` the GeoNames first-level division code
+    (``CN.22``); `feature_class` the GeoNames class (``P`` populated place, ``A`` country or
+    division); `precision` is ``city``, ``admin1`` or ``country``. A name the gazetteer does
+    not know keeps its name with nulls. `origin` says where the name was read: the event's
+    ``sentence`` or the document's ``dateline``.
+    """
+
     name: str
     country: str | None = None
     latitude: float | None = None
     longitude: float | None = None
-    precision: str = "city"
+    precision: str | None = "city"
+    admin1: str | None = None
+    feature_class: str | None = None
+    geonameid: int | None = None
+    origin: str = "sentence"
 
 
 @dataclass(frozen=True)
@@ -189,3 +220,5 @@ class CodedDocument:
     flags: tuple[str, ...] = ()
     sentences: int = 0
     words: int = 0
+    quality: float | None = None  # 1.0 clean text … 0.0 debris; see normalize.quality
+    dateline: Dateline | None = None

@@ -60,3 +60,92 @@ def test_resolve_ambiguous_adjective_follows_document_countries(resolver, parse)
 def test_resolve_news_agency_is_not_an_actor(resolver, parse):
     doc = parse([("Xinhua", 0, "ROOT", "PROPN", "Xinhua")])
     assert _resolve(resolver, doc, 0, date(2021, 1, 1)) == []
+
+
+def _noted(resolver, parse, rows, day, ctx=None):
+    """A context that has read one sentence, as the coder does before resolving."""
+    ctx = ctx or DocumentContext(day)
+    resolver.note_sentence(resolver.mentions(parse(rows)[:]), ctx)
+    return ctx
+
+
+def _word(text, lemma=None, pos="PROPN"):
+    return [(text, 0, "ROOT", pos, lemma or text)]
+
+
+@pytest.mark.parametrize(("full_name", "expected"), [
+    ([("Nawaz", 1, "compound", "PROPN", "Nawaz"), ("Sharif", 1, "ROOT", "PROPN", "Sharif")],
+     "person/nawaz-sharif"),
+    ([("Shehbaz", 1, "compound", "PROPN", "Shehbaz"), ("Sharif", 1, "ROOT", "PROPN", "Sharif")],
+     "person/shehbaz-sharif"),
+])
+def test_resolve_surname_means_the_person_the_document_named(resolver, parse, full_name,
+                                                              expected):
+    ctx = _noted(resolver, parse, full_name, date(2015, 12, 25))
+    (actor,) = _resolve(resolver, parse(_word("Sharif")), 0, None, ctx)
+    assert actor.id == expected
+
+
+def test_resolve_surname_alone_names_no_one(resolver, parse):
+    assert _resolve(resolver, parse(_word("Kim")), 0, date(2019, 2, 27)) == []
+
+
+def test_resolve_common_word_surname_needs_the_full_name(resolver, parse):
+    day = date(2018, 3, 14)
+    assert _resolve(resolver, parse(_word("May")), 0, day) == []
+    ctx = _noted(resolver, parse, [("Theresa", 1, "compound", "PROPN", "Theresa"),
+                                   ("May", 1, "ROOT", "PROPN", "May")], day)
+    (actor,) = _resolve(resolver, parse(_word("May")), 0, None, ctx)
+    assert (actor.id, actor.country, actor.sector) == ("person/theresa-may", "GBR", "GOV")
+
+
+def test_resolve_surname_family_name_first(resolver, parse):
+    ctx = _noted(resolver, parse, [("Kim", 2, "compound", "PROPN", "Kim"),
+                                   ("Jong", 2, "compound", "PROPN", "Jong"),
+                                   ("Un", 2, "ROOT", "PROPN", "Un")], date(2019, 2, 27))
+    (actor,) = _resolve(resolver, parse(_word("Kim")), 0, None, ctx)
+    assert actor.id == "person/kim-jong-un"
+
+
+@pytest.mark.parametrize(("day", "expected"), [(date(2015, 6, 1), "person/nawaz-sharif"),
+                                               (date(2023, 6, 1), "person/shehbaz-sharif")])
+def test_resolve_surname_by_country_in_office_on_the_date(resolver, parse, day, expected):
+    ctx = DocumentContext(day)
+    ctx.countries["PAK"] += 2
+    (actor,) = _resolve(resolver, parse(_word("Sharif")), 0, None, ctx)
+    assert (actor.id, actor.sector) == (expected, "GOV")
+
+
+@pytest.mark.parametrize(("day", "expected"), [(date(2020, 6, 1), "person/li-keqiang"),
+                                               (date(2024, 6, 1), "person/li-qiang")])
+def test_resolve_title_settles_surname(resolver, parse, day, expected):
+    doc = parse([("Premier", 1, "compound", "PROPN", "Premier"), ("Li", 1, "ROOT", "PROPN", "Li")])
+    (actor,) = _resolve(resolver, doc, 1, day)
+    assert actor.id == expected
+
+
+def test_resolve_person_owning_an_agent_gives_its_country(resolver, parse):
+    doc = parse([("Assad", 2, "poss", "PROPN", "Assad"), ("'s", 0, "case", "PART", "'s"),
+                 ("forces", 2, "ROOT", "NOUN", "force")])
+    (actor,) = _resolve(resolver, doc, 2, date(2016, 1, 1))
+    assert (actor.country, actor.sector) == ("SYR", "MIL")
+
+
+def test_resolve_organisation_at_the_head_wins_over_its_owner(resolver, parse):
+    doc = parse([("Netanyahu", 3, "poss", "PROPN", "Netanyahu"), ("'s", 0, "case", "PART", "'s"),
+                 ("Likud", 3, "compound", "PROPN", "Likud"), ("party", 3, "ROOT", "NOUN", "party")])
+    (actor,) = _resolve(resolver, doc, 3, date(2020, 1, 1))
+    assert (actor.country, actor.sector, actor.id) == ("ISR", "PTY", "org/likud")
+
+
+def test_resolve_igo_forces_are_military(resolver, parse):
+    doc = parse([("NATO", 1, "compound", "PROPN", "NATO"), ("troops", 1, "ROOT", "NOUN", "troop")])
+    (actor,) = _resolve(resolver, doc, 1, date(2020, 1, 1))
+    assert (actor.country, actor.sector) == ("IGO", "MIL")
+
+
+def test_resolve_head_of_government_outranks_party_office(resolver, parse):
+    doc = parse([("Friedrich", 1, "compound", "PROPN", "Friedrich"),
+                 ("Merz", 1, "ROOT", "PROPN", "Merz")])
+    (actor,) = _resolve(resolver, doc, 1, date(2025, 6, 1))
+    assert (actor.country, actor.sector, actor.role) == ("DEU", "GOV", "Chancellor")

@@ -6,6 +6,7 @@ the offending entries by file, line and id. No spaCy model is needed.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -520,3 +521,181 @@ def test_integrity_raw_json_is_one_object_per_line():
         if missing:
             bad.append(f"{rec.where}: missing {', '.join(missing)}")
     assert not bad, report(bad)
+
+
+# --------------------------------------------------------------------------- 10. leaders 2000-2026
+
+COVERAGE = (date(2000, 1, 1), date(2026, 1, 1))
+# A handover, an acting period or a short caretaker gap of up to this long is allowed.
+MAX_HANDOVER_DAYS = 60
+
+HEAD_OF_STATE = re.compile(
+    r"^(?:Acting |Interim |Transitional |Provisional )?(?:President|King|Queen|Emir|Sultan|"
+    r"Grand Duke|Prince|Co-Prince|Supreme Leader|Yang di-Pertuan Agong|Pope|Emperor|"
+    r"Chairman of the Presidency|Chairman of the Presidential Council|"
+    r"Chairman of the Sovereignty Council|Chairman of the State Affairs Commission|"
+    r"Chairman of the National Defence Commission|(?:Bosniak|Croat|Serb) Member of the "
+    r"Presidency|O le Ao o le Malo)(?: of the Transitional Presidential Council)?$")
+HEAD_OF_GOVERNMENT = re.compile(
+    r"^(?:Acting |Interim |Transitional |Caretaker |Provisional )?(?:Prime Minister|Premier|"
+    r"Chancellor|Chief Adviser|Chief Executive|(?:Co-)?Chairman of the Council of Ministers|"
+    r"President of the Council of Ministers|President of the Government|Taoiseach|"
+    r"Minister of State|State Counsellor|Secretary of the General People's Committee|"
+    r"Chairman of the Interim Election Council)$")
+# Juntas, transitional bodies and revolutionary titles that headed a state.
+EXTRA_HEAD_OF_STATE = {
+    "AFG": {"Taliban leader"},
+    "CIV": {"Chairman of the National Committee of Public Salvation"},
+    "EGY": {"Chairman of the Supreme Council of the Armed Forces"},
+    "LBR": {"Chairman of the National Transitional Government"},
+    "MDG": {"President of the High Transitional Authority"},
+    "LBY": {"Leader of the Revolution", "Chairman of the National Transitional Council",
+            "President of the General National Congress",
+            "Speaker of the House of Representatives"},
+    "MMR": {"Chairman of the State Peace and Development Council",
+            "Chairman of the State Administration Council"},
+    "MRT": {"Chairman of the Military Council for Justice and Democracy",
+            "Chairman of the High Council of State"},
+    "NER": {"Chairman of the Supreme Council for the Restoration of Democracy",
+            "Chairman of the National Council for the Safeguard of the Homeland"},
+    "SDN": {"Chairman of the Transitional Military Council"},
+    "YEM": {"Chairman of the Presidential Leadership Council"},
+}
+# Commonwealth realms: the monarch of the United Kingdom is their head of state.
+COMMONWEALTH_REALMS = {code: (date.min, date.max) for code in (
+    "ATG", "AUS", "BHS", "BLZ", "CAN", "GRD", "JAM", "KNA", "LCA", "NZL", "PNG", "SLB", "TUV",
+    "VCT")}
+COMMONWEALTH_REALMS["BRB"] = (date.min, date(2021, 11, 30))
+# States that became independent after 2000.
+STATEHOOD = {"TLS": date(2002, 5, 20), "MNE": date(2006, 6, 3), "SSD": date(2011, 7, 9)}
+# Periods in which no prime minister's office existed: the head of state led the
+# government (presidential systems, absolute monarchies, juntas).
+_ALWAYS = [(date.min, date.max)]
+HEAD_OF_STATE_GOVERNS: dict[str, list[tuple[date, date]]] = {
+    **{code: _ALWAYS for code in (
+        "ARG", "BEN", "BOL", "BRA", "BWA", "CHE", "CHL", "COL", "COM", "CRI", "CYP", "DOM",
+        "ECU", "ERI", "FSM", "GHA", "GMB", "GTM", "HND", "IDN", "IRN", "KIR", "LBR", "MDV",
+        "MEX", "MHL", "MWI", "NGA", "NIC", "NRU", "OMN", "PAN", "PER", "PHL", "PLW", "PRY",
+        "SLE", "SLV", "SSD", "SUR", "SYC", "TKM", "URY", "USA", "VEN", "ZAF", "ZMB")},
+    "AFG": [(date.min, date(2014, 9, 29)), (date(2020, 3, 9), date(2021, 9, 7))],
+    "AGO": [(date.min, date(2002, 12, 6)), (date(2010, 2, 5), date.max)],
+    "BDI": [(date.min, date(2020, 6, 23))],
+    "COD": [(date.min, date(2006, 12, 30))],
+    "COG": [(date.min, date(2005, 1, 7)), (date(2009, 9, 15), date(2016, 4, 23))],
+    "CUB": [(date.min, date(2019, 12, 21))],
+    "GAB": [(date(2025, 5, 5), date.max)],
+    "GEO": [(date.min, date(2004, 2, 17))],  # a State Minister, not a prime minister
+    "KEN": [(date.min, date(2008, 4, 17)), (date(2013, 4, 9), date.max)],
+    "MMR": [(date(2011, 3, 30), date(2021, 8, 1))],
+    "SDN": [(date.min, date(2017, 3, 2)), (date(2019, 4, 11), date(2019, 8, 21))],
+    "SEN": [(date(2019, 5, 14), date(2022, 9, 17))],
+    "SYR": [(date(2025, 3, 29), date.max)],
+    "TCD": [(date(2018, 5, 4), date(2021, 4, 26))],
+    "TUR": [(date(2018, 7, 9), date.max)],
+    "ZWE": [(date.min, date(2009, 2, 11)), (date(2013, 9, 11), date.max)],
+}
+# Documented gaps: vacancies, occupations, collective and rotating offices.
+VACANCIES: dict[tuple[str, str], list[tuple[date, date, str]]] = {
+    ("AUT", "state"): [(date(2016, 7, 8), date(2017, 1, 26),
+                        "vacancy: the presidium of the National Council acted")],
+    ("BTN", "government"): [
+        (date.min, date(2008, 4, 9), "yearly rotating chairmen of the Council of Ministers"),
+        (date(2018, 8, 9), date(2018, 11, 7), "interim government of the Chief Justice"),
+        (date(2023, 8, 9), date(2024, 1, 28), "interim government of the Chief Justice")],
+    ("GIN", "government"): [(date(2004, 4, 30), date(2004, 12, 9), "vacancy"),
+                             (date(2006, 4, 5), date(2007, 3, 1), "vacancy")],
+    ("HTI", "state"): [(date(2021, 7, 7), date(2024, 4, 30),
+                        "vacancy after Moise's assassination; the prime minister acted")],
+    ("IRQ", "state"): [(date(2003, 4, 9), date(2004, 6, 28), "occupation (CPA)")],
+    ("IRQ", "government"): [(date(2003, 4, 9), date(2004, 6, 28), "occupation (CPA)")],
+    ("KGZ", "government"): [(date(2010, 4, 7), date(2010, 12, 17),
+                             "interim government led by the president")],
+    ("KIR", "state"): [(date(2003, 3, 28), date(2003, 7, 10), "Council of State")],
+    ("KIR", "government"): [(date(2003, 3, 28), date(2003, 7, 10), "Council of State")],
+    ("KOR", "government"): [
+        (date(2002, 7, 11), date(2002, 10, 25), "nominees the assembly did not confirm"),
+        (date(2025, 5, 1), date(2025, 7, 3), "acting prime ministers")],
+    ("LBN", "state"): [(date(2007, 11, 23), date(2008, 5, 25), "vacancy"),
+                       (date(2014, 5, 25), date(2016, 10, 31), "vacancy"),
+                       (date(2022, 10, 30), date(2025, 1, 9), "vacancy")],
+    ("MDG", "state"): [(date(2023, 9, 9), date(2023, 12, 16),
+                        "the government acted collectively during the election")],
+    ("SMR", "state"): [(date.min, date.max, "two Captains Regent, six-month terms")],
+    ("SMR", "government"): [(date.min, date.max, "no head of government office")],
+    ("SOM", "state"): [(date.min, date(2000, 8, 27), "no central government")],
+    ("SOM", "government"): [(date.min, date(2000, 10, 8), "no central government")],
+    ("THA", "government"): [(date(2014, 5, 22), date(2014, 8, 24), "military junta (NCPO)")],
+    ("TUN", "government"): [(date(2021, 7, 25), date(2021, 10, 11),
+                             "the president governed by decree")],
+    ("VUT", "government"): [(date(2011, 4, 24), date(2011, 6, 26),
+                             "premierships annulled by the courts")],
+}
+
+
+def _heads(office: str, country: str, held: list[Office]) -> list[tuple[date, date]]:
+    """When someone held `office` (head of state or of government) of `country`."""
+    if office == "government":
+        spans = [(o.start[0], o.end[0]) for o in held if HEAD_OF_GOVERNMENT.match(o.title)]
+        return spans + [(max(s, a), min(e, b)) for s, e in _heads("state", country, held)
+                        for a, b in HEAD_OF_STATE_GOVERNS.get(country, [])]
+    extra = EXTRA_HEAD_OF_STATE.get(country, set())
+    return [(o.start[0], o.end[0]) for o in held
+            if HEAD_OF_STATE.match(o.title) or o.title in extra]
+
+
+def _covered_spans(office: str, country: str) -> list[tuple[date, date]]:
+    spans = _heads(office, country, offices_of(country))
+    if office == "state" and country in COMMONWEALTH_REALMS:
+        start, end = COMMONWEALTH_REALMS[country]
+        spans += [(max(o.start[0], start), min(o.end[0], end)) for o in offices_of("GBR")
+                  if o.title in ("King", "Queen")]
+    spans += [(a, b) for a, b, _ in VACANCIES.get((country, office), [])]
+    return [(s, e) for s, e in spans if s <= e]
+
+
+@cache
+def _offices_by_country() -> dict[str, list[Office]]:
+    by_country: dict[str, list[Office]] = defaultdict(list)
+    for o in offices():
+        by_country[o.country].append(o)
+    return by_country
+
+
+def offices_of(country: str) -> list[Office]:
+    return _offices_by_country().get(country, [])
+
+
+def _gaps(spans: list[tuple[date, date]], start: date, end: date) -> list[tuple[date, date]]:
+    gaps, reached = [], start
+    for s, e in sorted(spans):
+        if s > reached:
+            gaps.append((reached, s))
+        reached = max(reached, e)
+    if reached < end:
+        gaps.append((reached, end))
+    return [(a, b) for a, b in gaps if (b - a).days > MAX_HANDOVER_DAYS]
+
+
+@pytest.mark.parametrize("office", ["state", "government"])
+def test_integrity_heads_cover_2000_2026(office):
+    """Every UN member has a head of state and of government on every day of 2000-2025.
+
+    Handovers of up to MAX_HANDOVER_DAYS are allowed; longer gaps must be documented in
+    VACANCIES, and countries where the head of state governs in HEAD_OF_STATE_GOVERNS.
+    """
+    bad = []
+    for country in sorted(UN_MEMBERS):
+        start = max(COVERAGE[0], STATEHOOD.get(country, COVERAGE[0]))
+        for a, b in _gaps(_covered_spans(office, country), start, COVERAGE[1]):
+            bad.append(f"{country}: no head of {office} from {a} to {b}")
+    assert not bad, report(bad)
+
+
+@pytest.mark.parametrize("office", ["state", "government"])
+def test_integrity_heads_found_in_the_data(office):
+    """Coverage comes from people, not from documented exceptions alone."""
+    found = {c for c in UN_MEMBERS if _heads(office, c, offices_of(c))}
+    realms = set(COMMONWEALTH_REALMS) if office == "state" else set()
+    exempt = {c for (c, o), gaps in VACANCIES.items() if o == office
+              and any(a == date.min and b == date.max for a, b, _ in gaps)}
+    assert UN_MEMBERS - found <= realms | exempt, sorted(UN_MEMBERS - found - realms - exempt)

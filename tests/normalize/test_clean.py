@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidings.normalize import clean_text
+from tidings.normalize import clean_text, quality_score
 
 SEED_DEBRIS = ("cooperation as well as< voies rapides >>, in order to facilitate global "
                "activities. anti-pandemic cooperation, he said. They will lift China. "
@@ -43,3 +43,24 @@ def test_clean_never_crashes_offsets_valid_and_idempotent(text):
     assert all(0 <= o <= len(text) for o in clean.offsets)
     assert list(clean.offsets) == sorted(clean.offsets)
     assert clean_text(clean.text).text == clean.text
+
+
+DEBRIS = ["BEIJING, Jan. 26 (Xinhua) -- ", "MOSCOW -- ", "< voies rapides >>", " China. -South",
+          " activities. anti-pandemic", "<p>", "</p>", "&amp;", "&#39;", "Jae-inâ€™s", " ", "\n",
+          "Xi met Moon.", "U.S.", "«", "»", "\u00a0", "--", " -", "Kyiv, Ukraine, "]
+KNOWN_FLAGS = {"encoding_fixed", "html_removed", "untranslated_fragment", "split_compound",
+               "broken_sentence", "dateline"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DEBRIS) | st.text(max_size=12), max_size=12).map("".join))
+def test_clean_wire_debris_never_crashes_and_every_result_is_consistent(text):
+    clean = clean_text(text)
+    assert len(clean.offsets) == len(clean.text) + 1
+    assert list(clean.offsets) == sorted(clean.offsets) and clean.offsets[-1] == len(text)
+    assert set(clean.flags) <= KNOWN_FLAGS
+    assert clean_text(clean.text).text == clean.text
+    if clean.dateline is not None:
+        start, end = clean.dateline.span
+        assert 0 <= start < end <= len(text) and "dateline" in clean.flags
+    assert 0.0 <= quality_score(clean) <= 1.0

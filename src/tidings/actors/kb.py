@@ -6,6 +6,7 @@ user files of the same formats, and checked on load: a bad entry names its file 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -24,8 +25,20 @@ ORG_KINDS = frozenset({"igo", "ngo", "party", "armed_group", "agency", "company"
                        "other"})
 
 # How a surface form names its entry; the coder treats each differently
-# ("Seoul" acts as the government, "Chinese" only gives a country).
-FORMS = ("name", "adjective", "prefix", "capital", "seat", "person", "org", "agent")
+# ("Seoul" acts as the government, "Chinese" only gives a country). A `surname` ("Kim",
+# "Sharif") or another `name_part` of a person names them in a document that has already
+# named them in full; a surname also names whoever holds an office the phrase or the
+# document points to ("Premier Li" in 2020).
+FORMS = ("name", "adjective", "prefix", "capital", "seat", "person", "surname", "name_part",
+         "org", "agent")
+# Countries whose people's names put the family name first ("Kim Jong Un", "Lee Hsien
+# Loong"), or are called by their first name ("Tharman Shanmugaratnam").
+_FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "SGP"})
+# Name parts that are not surnames of their own.
+_NAME_PARTICLES = frozenset({"Al", "El", "Bin", "Ibn", "Abu", "Abd", "Abdul", "Ben", "De",
+                             "Da", "Das", "Dos", "Del", "Di", "Du", "La", "Le", "Van", "Von",
+                             "Der", "Den", "Mac", "Mc", "Ould", "Jr", "Sr"})
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az|at|ul)-(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -59,12 +72,19 @@ class Entry:
             return max(self.roles, key=lambda r: r.start or date.min)
         covering = [r for r in self.roles if r.covers(day)]
         # Heads of state and government outrank other offices held at the same time.
-        return min(covering, key=_role_rank) if covering else None
+        return min(covering, key=role_rank) if covering else None
 
 
-def _role_rank(role: Role) -> int:
+_HEAD_TITLES = ("president", "prime minister", "chancellor", "premier", "king", "queen",
+                "emir", "sultan", "supreme leader", "head of state")
+
+
+def role_rank(role: Role) -> int:
+    """Heads of state and government first, then other government offices, then the rest."""
     title = role.title.lower()
-    return 0 if "president" in title or "prime minister" in title else 1
+    if any(t in title for t in _HEAD_TITLES) and not title.startswith(("vice", "deputy")):
+        return 0
+    return 1 if role.sector == "GOV" else 2
 
 
 @dataclass(frozen=True)
@@ -200,7 +220,28 @@ def _person(obj: dict[str, Any]) -> tuple[Entry, list[Alias]]:
             raise ValueError(f"role {role.title!r} of {obj['id']} ends before it starts")
         roles.append(role)
     entry = Entry(f"person/{obj['id']}", obj["name"], country, roles=tuple(roles))
-    return entry, _forms([obj["name"], *obj.get("aliases", [])], entry, "person")
+    forms = _forms([obj["name"], *obj.get("aliases", [])], entry, "person")
+    taken = {f.text for f in forms}
+    parts = name_parts(obj["name"])
+    family = parts[0 if country in _FAMILY_NAME_FIRST else -1] if parts else None
+    forms += [Alias(part, entry, "surname" if part == family else "name_part", ambiguous=True)
+              for part in parts if part not in taken]
+    return entry, forms
+
+
+def name_parts(name: str) -> list[str]:
+    """The words of a name that may stand for the person: ``al-Sharaa`` gives ``Sharaa``.
+
+    >>> name_parts("Ahmed al-Sharaa")
+    ['Ahmed', 'Sharaa']
+    """
+    parts = []
+    for word in name.split():
+        word = _ARABIC_ARTICLE.sub("", word).rstrip(",.")
+        if (len(word) > 1 and word[0].isupper() and any(c.islower() for c in word)
+                and word not in _NAME_PARTICLES and word not in parts):
+            parts.append(word)
+    return parts if len(parts) > 1 else []
 
 
 def _organization(obj: dict[str, Any]) -> tuple[Entry, list[Alias]]:

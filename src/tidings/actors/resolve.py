@@ -15,15 +15,23 @@ from datetime import date
 from spacy.tokens import Span, Token
 
 from ..types import Actor
-from .kb import Alias
+from .kb import Alias, role_rank
 from .matcher import Mention, MentionMatcher
 
 # Dependencies that keep a token inside the phrase of its head.
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos", "det", "nummod",
                           "case", "npadvmod", "punct", "quantmod", "advmod", "predet"})
 # Which form of a name wins when one phrase holds several.
-_FORM_RANK = {"person": 0, "org": 1, "seat": 2, "capital": 3, "name": 4, "adjective": 5,
-              "prefix": 6, "agent": 7}
+_FORM_RANK = {"person": 0, "surname": 0, "name_part": 0, "org": 1, "seat": 2, "capital": 3,
+              "name": 4, "adjective": 5, "prefix": 6, "agent": 7}
+_PERSON_FORMS = frozenset({"person", "surname", "name_part"})
+# Forms that name a person only with help from the document or the phrase.
+_PARTIAL_NAMES = frozenset({"surname", "name_part"})
+_PLACE_FORMS = frozenset({"name", "adjective", "prefix", "capital", "seat"})
+# A person who owns or modifies an agent noun gives it a country ("Assad's forces").
+_OWNER_DEPS = frozenset({"poss", "compound"})
+# Agent nouns that give an IGO's people their own sector ("UN peacekeepers": IGO MIL).
+_ARMED_SECTORS = frozenset({"MIL", "COP"})
 _FORMER = frozenset({"former", "ex", "late", "then-former", "onetime", "erstwhile"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "it"})
@@ -32,10 +40,11 @@ _PAIR_NOUNS = frozenset({"side", "country", "nation", "leader", "government", "p
 
 @dataclass
 class DocumentContext:
-    """What the coder remembers while reading one document, for pronouns and pairs."""
+    """What the coder remembers while reading one document: its countries and people."""
 
     date: date | None
     countries: Counter[str] = field(default_factory=Counter)
+    people: Counter[str] = field(default_factory=Counter)
     last_person: Actor | None = None
     last_group: tuple[Actor, ...] = ()
 
@@ -64,11 +73,16 @@ class ActorResolver:
         return by_token
 
     def note_sentence(self, mentions: dict[int, Mention], ctx: DocumentContext) -> None:
-        """Count the countries a sentence names: the document's pair and main country."""
+        """Count the countries a sentence names (the document's pair and main country) and
+        the people it names unambiguously (whom a bare surname may mean later)."""
         for mention in dict.fromkeys(mentions.values()):
             alias = self._choose(mention, ctx)
+            if alias is None:
+                continue
             if alias.entry.country and alias.form != "agent":
                 ctx.countries[alias.entry.country] += 1
+            if alias.form == "person" and not alias.ambiguous:
+                ctx.people[alias.entry.id] += 1
 
     def remember_subject(self, sent: Span, mentions: dict[int, Mention],
                          ctx: DocumentContext) -> None:
@@ -78,7 +92,7 @@ class ActorResolver:
             if mention is None or token.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             alias = self._choose(mention, ctx)
-            if alias.form == "person":
+            if alias is not None and alias.form in _PERSON_FORMS:
                 ctx.last_person = self._person(alias, "", False, ctx.date)
                 return
 
@@ -116,18 +130,24 @@ class ActorResolver:
         found = [m for m in dict.fromkeys(mentions[t.i] for t in tokens if t.i in mentions)]
         if not found:
             return []
+        chosen = [a for a in (self._choose(m, ctx) for m in found) if a is not None]
+        agent = next((a for a in chosen if a.form == "agent"), None)
+        chosen += self._titled(found, chosen, agent, ctx)
+        if not chosen:
+            return []
         text = _span_text(head, tokens)
         former = any(t.lower_ in _FORMER for t in tokens)
-        chosen = [self._choose(m, ctx) for m in found]
         best = min(chosen, key=lambda a: (_FORM_RANK[a.form], _distance(a, found, head)))
-        if best.form == "person":
+        at_head = next((a for a in chosen if _distance(a, found, head) == 0), None)
+        if at_head is not None and at_head.form == "org":
+            best = at_head  # "Netanyahu's Likud party" is the party
+        if best.form in _PERSON_FORMS:
+            owned = _owned_agent(head, mentions, best, agent)
+            if owned is not None:
+                return [self._persons_agent(best, owned, text, former, ctx.date)]
             return [self._person(best, text, former, ctx.date)]
         if best.form == "org":
-            if best.entry.org_kind == "media":
-                return []
-            return [Actor(text, best.entry.country, best.entry.sector, best.entry.name,
-                          best.entry.id)]
-        agent = next((a for a in chosen if a.form == "agent"), None)
+            return self._organization(best, agent, text)
         sector = agent.sector if agent else None
         if former and sector == "GOV":
             sector = "ELI"
@@ -149,22 +169,63 @@ class ActorResolver:
             earlier = [m for i, m in mentions.items() if i < head.i]
             for mention in reversed(earlier):
                 alias = self._choose(mention, ctx)
-                if alias.form == "person":
+                if alias is not None and alias.form in _PERSON_FORMS:
                     return [self._person(alias, head.text, False, ctx.date)]
             return [_retext(ctx.last_person, head.text)] if ctx.last_person else []
         if lower in _GROUP_PRONOUNS:
             return [_retext(a, head.text) for a in ctx.last_group]
         return []
 
-    def _choose(self, mention: Mention, ctx: DocumentContext) -> Alias:
-        """The candidate a mention most likely means, using the document's countries."""
-        def score(alias: Alias) -> tuple[int, int, int]:
+    @staticmethod
+    def _choose(mention: Mention, ctx: DocumentContext) -> Alias | None:
+        """The candidate a mention most likely means, by the document's people and countries.
+
+        A part of a name counts for people the document has already named in full; failing
+        that, a surname means the one person of that name in office, on the document's
+        date, in a country the document is about. Otherwise the mention means no one.
+        """
+        usable = [a for a in mention.candidates
+                  if a.form not in _PARTIAL_NAMES or ctx.people[a.entry.id]]
+        if not usable:
+            here = {c for c, n in ctx.countries.items() if n > 0}
+            return _office_holder(mention, ctx.date, None, here) if here else None
+
+        def score(alias: Alias) -> tuple[int, int, int, int]:
             in_context = ctx.countries.get(alias.entry.country or "", 0)
             active = 0
-            if alias.form == "person" and ctx.date is not None:
+            if alias.form in _PERSON_FORMS and ctx.date is not None:
                 active = 0 if alias.entry.role_on(ctx.date) else 1
-            return (_FORM_RANK[alias.form], active, -in_context)
-        return min(mention.candidates, key=score)
+            return (_FORM_RANK[alias.form], -ctx.people[alias.entry.id], active, -in_context)
+        return min(usable, key=score, default=None)
+
+    @staticmethod
+    def _titled(found: list[Mention], chosen: list[Alias], agent: Alias | None,
+                ctx: DocumentContext) -> list[Alias]:
+        """Surnames the phrase's own title settles: "Premier Li", "Pakistani Prime Minister
+        Sharif" name the one holder of that office on the date."""
+        if agent is None or any(a.form in _PERSON_FORMS for a in chosen):
+            return []
+        places = {a.entry.country for a in chosen if a.form in _PLACE_FORMS and a.entry.country}
+        holders = (_office_holder(m, ctx.date, agent.entry.name, places or None) for m in found)
+        return [h for h in holders if h is not None][:1]
+
+    def _persons_agent(self, owner: Alias, agent: Alias, text: str, former: bool,
+                       day: date | None) -> Actor:
+        """An agent noun a person owns: their country, the agent's sector."""
+        country = self._person(owner, text, False, day).country
+        sector = "ELI" if former and agent.sector == "GOV" else agent.sector
+        return Actor(text, country, sector, None, agent.entry.id)
+
+    @staticmethod
+    def _organization(org: Alias, agent: Alias | None, text: str) -> list[Actor]:
+        """An organisation as actor; a news agency is the source of the text, not an actor."""
+        entry = org.entry
+        if entry.org_kind == "media":
+            return []
+        sector = entry.sector
+        if entry.org_kind == "igo" and agent is not None and agent.sector in _ARMED_SECTORS:
+            sector = agent.sector
+        return [Actor(text, entry.country, sector, entry.name, entry.id)]
 
     @staticmethod
     def _person(alias: Alias, text: str, former: bool, day: date | None) -> Actor:
@@ -173,6 +234,36 @@ class ActorResolver:
         if role is None or former:
             return Actor(text, entry.country, "ELI", entry.name, entry.id)
         return Actor(text, role.country, role.sector, entry.name, entry.id, role.title)
+
+
+def _office_holder(mention: Mention, day: date | None, title: str | None,
+                   countries: set[str] | None) -> Alias | None:
+    """The one surname candidate in office on `day` (with `title` in its title, in one of
+    `countries`); heads of state and government win over other offices."""
+    if day is None:
+        return None
+    holders: list[tuple[int, Alias]] = []
+    for alias in mention.candidates:
+        role = alias.entry.role_on(day) if alias.form == "surname" else None
+        if (role is not None and (title is None or title in role.title.lower())
+                and (countries is None or role.country in countries)):
+            holders.append((role_rank(role), alias))
+    if not holders:
+        return None
+    top = min(rank for rank, _ in holders)
+    best = {alias.entry.id: alias for rank, alias in holders if rank == top}
+    return next(iter(best.values())) if len(best) == 1 else None
+
+
+def _owned_agent(head: Token, mentions: dict[int, Mention], person: Alias,
+                 agent: Alias | None) -> Alias | None:
+    """The agent noun at the head of a phrase whose person only modifies it."""
+    at_head = mentions.get(head.i)
+    if agent is None or at_head is None or agent not in at_head.candidates:
+        return None
+    owner = next((t for t in head.children if t.dep_ in _OWNER_DEPS
+                  and (m := mentions.get(t.i)) is not None and person in m.candidates), None)
+    return agent if owner is not None else None
 
 
 def phrase_tokens(head: Token) -> list[Token]:

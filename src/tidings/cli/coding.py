@@ -14,41 +14,51 @@ import click
 from rich.table import Table
 
 from ..config import Config
-from ..export import FORMATS, event_writer
+from ..engines import ENGINES
+from ..export import FORMATS, STREAM_FORMATS, EventWriter, event_writer
 from ..types import CodedDocument, Rejection
 from .common import err, fail_cleanly, load_config, main, out, shorten
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write events here "
-              "instead of standard output.")
+@click.option("-o", "--output", type=click.Path(), help="Write events here instead of standard "
+              "output (a new folder for --format parquet).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl",
-              show_default=True, help="Event output format.")
+              show_default=True, help="Event output format: jsonl and csv stream as documents "
+              "are coded; parquet, gdelt (deduplicated events) and plover come at the end.")
 @click.option("--db", type=click.Path(dir_okay=False), help="Also store documents and events "
               "in this DuckDB file.")
 @click.option("--keep-negated", is_flag=True, help="Emit events the text denies, marked "
               "negated.")
 @click.option("--batch-size", type=click.IntRange(1), help="Documents parsed together.")
+@click.option("--workers", type=click.IntRange(1), default=1, show_default=True,
+              help="Pipelines coding in parallel: processes, or Ray actors with --engine ray.")
+@click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+              help="Where pipelines run: this machine, or a Ray cluster (docs/scaling.md).")
+@click.option("--address", help="A running Ray cluster for --engine ray (e.g. auto or "
+              "ray://head:10001); without it Ray starts on this machine.")
 @click.option("--actors-file", "actor_files", multiple=True, type=click.Path(exists=True,
               dir_okay=False), help="Extra actor entries (knowledge-base format).")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False),
               help="A TOML file of settings.")
 @fail_cleanly
 def code(inputs: tuple[str, ...], output: str | None, fmt: str, db: str | None,
-         keep_negated: bool, batch_size: int | None, actor_files: tuple[str, ...],
-         config_file: str | None) -> None:
+         keep_negated: bool, batch_size: int | None, workers: int, engine: str,
+         address: str | None, actor_files: tuple[str, ...], config_file: str | None) -> None:
     """Code documents into events (JSON lines on standard output by default).
 
     INPUTS are files, folders, globs, or - for standard input.
     """
-    from ..ingest import read_documents
-    from ..pipeline import CODER, Pipeline
+    from ..engines import code_inputs
+    from ..pipeline import CODER
 
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet writes a folder of partitions: give it with "
+                               "-o FOLDER")
     config = load_config(config_file, keep_negated=keep_negated or None, batch_size=batch_size,
                          actor_files=list(actor_files) or None)
-    pipeline = Pipeline(config)
-    results = pipeline.code_documents(read_documents(inputs, config.max_chars))
+    results = code_inputs(config, inputs, engine=engine, workers=workers, address=address)
     store = None
     if db:
         from ..store import Store
@@ -56,7 +66,8 @@ def code(inputs: tuple[str, ...], output: str | None, fmt: str, db: str | None,
         results = store.write(results, store.start_run(CODER, config.__dict__),
                               config.batch_size)
     try:
-        summary = _write_events(results, output, fmt)
+        summary = (_write_events(results, output, fmt) if fmt in STREAM_FORMATS
+                   else _export_at_end(results, output, fmt))
     finally:
         if store:
             store.close()
@@ -66,21 +77,42 @@ def code(inputs: tuple[str, ...], output: str | None, fmt: str, db: str | None,
 
 def _write_events(results: Iterable[CodedDocument | Rejection], output: str | None,
                   fmt: str) -> dict[str, int]:
-    counts = {"documents": 0, "events": 0, "rejected": 0}
     target = (open(output, "w", encoding="utf-8", newline="") if output  # noqa: SIM115
               else contextlib.nullcontext(sys.stdout))
     with target as handle:
-        write = event_writer(handle, fmt)
-        for result in _progress(results):
-            if isinstance(result, Rejection):
-                counts["rejected"] += 1
-                click.echo(f"rejected {result.origin or result.id} ({result.id}): "
-                           f"{result.reason}", err=True)
-                continue
-            counts["documents"] += 1
-            for event in result.events:
-                write(event)
-                counts["events"] += 1
+        return _report(results, event_writer(handle, fmt))
+
+
+def _export_at_end(results: Iterable[CodedDocument | Rejection], output: str | None,
+                   fmt: str) -> dict[str, int]:
+    """Formats that need the whole run (GDELT counts mentions across documents, Parquet
+    partitions by month) are built in a scratch database, then exported from it."""
+    import tempfile
+
+    from ..export.database import export_events
+    from ..pipeline import CODER
+    from ..store import Store
+
+    with tempfile.TemporaryDirectory(prefix="tidings-") as scratch, \
+            Store(Path(scratch) / "run.duckdb") as store:
+        counts = _report(store.write(results, store.start_run(CODER, {})), lambda event: None)
+        export_events(store, fmt, output)
+    return counts
+
+
+def _report(results: Iterable[CodedDocument | Rejection], write: EventWriter) -> dict[str, int]:
+    """Pass each event to `write`, report each rejection, and count both."""
+    counts = {"documents": 0, "events": 0, "rejected": 0}
+    for result in _progress(results):
+        if isinstance(result, Rejection):
+            counts["rejected"] += 1
+            click.echo(f"rejected {result.origin or result.id} ({result.id}): "
+                       f"{result.reason}", err=True)
+            continue
+        counts["documents"] += 1
+        for event in result.events:
+            write(event.to_json())
+            counts["events"] += 1
     return counts
 
 

@@ -1,5 +1,9 @@
-"""Events out of the coder or the database, in the formats users load elsewhere."""
+"""Events out of the coder or the database, in the formats users load elsewhere.
 
-from .writers import FORMATS, event_writer
+`writers` streams JSON lines and CSV event by event; `database` writes every format from
+a store (it imports DuckDB, so it is imported only where it is used).
+"""
 
-__all__ = ["FORMATS", "event_writer"]
+from .writers import FORMATS, STREAM_FORMATS, EventWriter, event_writer
+
+__all__ = ["FORMATS", "STREAM_FORMATS", "EventWriter", "event_writer"]

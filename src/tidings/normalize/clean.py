@@ -3,7 +3,8 @@
 Machine-translated wire copy carries debris that derails a parser: untranslated
 fragments in guillemets (``as well as< voies rapides >>``), compounds split by a
 stray full stop (``China. -South Korea``), sentences broken mid-way (``activities.
-anti-pandemic cooperation, he said``). Each repair is recorded as a flag.
+anti-pandemic cooperation, he said``), and a dateline the parser would take for a subject
+(``BEIJING, Jan. 26 (Xinhua) --``). Each repair is recorded as a flag.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from difflib import SequenceMatcher
 
 import ftfy
 
 from ..types import CleanText
+from .dateline import find_dateline
 
 Edit = tuple[int, int, str]  # replace text[start:end] with the string
 
@@ -25,8 +28,13 @@ _FRAGMENT = re.compile(  # untranslated text between guillemets: "< voies rapide
     "\\s*(?:<{1,2}|\u00ab|\u2039)\\s[^<>\u00ab\u00bb\u2039\u203a\\n]{1,80}?\\s(?:>{1,2}|\u00bb|\u203a)")
 _SPLIT_COMPOUND = re.compile(r"\b([A-Z][a-z]+)\.\s+-\s*(?=[A-Z])")
 _BROKEN_SENTENCE = re.compile(r"(?<=[a-z]{3})\.(\s+)(?=[a-z][a-z-]{2,}\b)")
+# A repair can make another: a fragment cut out of "Â< voies >>\x80" leaves mojibake.
+# The chain runs again until nothing changes; real copy settles in two rounds.
+MAX_ROUNDS = 4
 _LINES = re.compile(r"[^\n]*\n|[^\n]+")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]{2,}|[ \t]*\n[\s]*")
+_BLANK = r"[ \t\u00a0\u2000-\u200b\u202f\u3000]"
+# a line break first, with the blanks before it: "  \n" must not become " \n"
+_SPACES = re.compile(rf"{_BLANK}*\n\s*|{_BLANK}{{2,}}")
 
 
 def clean_text(text: str) -> CleanText:
@@ -37,11 +45,24 @@ def clean_text(text: str) -> CleanText:
     ("lift China-South Korea's ties", ('split_compound',))
     """
     current = CleanText(text, tuple(range(len(text) + 1)))
-    for flag, step in _STEPS:
-        edits = list(step(current.text))
-        if edits:
-            current = _apply(current, edits, flag)
-    return current
+    for _ in range(MAX_ROUNDS):
+        before = current.text
+        for flag, step in _STEPS:
+            edits = list(step(current.text))
+            if edits:
+                current = _apply(current, edits, flag)
+        if current.text == before:
+            break
+    return _cut_dateline(current)
+
+
+def _cut_dateline(current: CleanText) -> CleanText:
+    """Last, so that it sees the text as the parser would: debris gone, spaces collapsed."""
+    dateline = find_dateline(current.text)
+    if dateline is None:
+        return current
+    cut = _apply(current, [(0, dateline.span[1], "")], "dateline")  # blank space before it too
+    return replace(cut, dateline=replace(dateline, span=current.original_span(*dateline.span)))
 
 
 def _fix_encoding(text: str) -> Iterable[Edit]:

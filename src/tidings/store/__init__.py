@@ -1,5 +1,6 @@
 """The embedded DuckDB database: documents, events, event actors, rejects, runs."""
 
-from .database import Store
+from .database import Store, StoreError
+from .queries import EventFilter
 
-__all__ = ["Store"]
+__all__ = ["EventFilter", "Store", "StoreError"]
