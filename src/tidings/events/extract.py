@@ -219,8 +219,9 @@ class EventExtractor:
         """The unnamed attacker of "three civilians were killed in a car bombing in Baghdad":
         armed forces of the place's country (else the target's), sector UAF per PLOVER."""
         country = target[0][0].country
-        places = (*_prep_objects(trigger, _PLACE_PREPS), *_prep_objects(clause, _PLACE_PREPS))
-        named = [t for place in places for t in place.subtree if t.i in mentions]
+        preps = [t for root in (trigger, clause) for t in root.subtree
+                 if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS]
+        named = [t for prep in preps for t in prep.subtree if t.i in mentions]
         for name in named:  # "near the town of Samarra"
             actors = self.resolver.resolve(name, mentions, ctx)
             if actors and actors[0][0].country:
