@@ -66,6 +66,8 @@ _REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", 
 # Agreeing to use force is a decision ("NATO agreed to deploy"); vowing or standing ready
 # to use it is a threat.
 _DECIDING = frozenset({"agree", "decide", "approve", "accept", "consent"})
+_SENDING = frozenset({"send", "deploy", "dispatch", "move", "transfer", "deliver", "ship",
+                      "airlift", "station", "redeploy"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
@@ -192,6 +194,8 @@ class EventExtractor:
         civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
         if civil is not None and inner is None:
             event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil
+        if len(source) > 1:  # "Egypt and Sudan signed a military cooperation agreement"
+            target = [t for t in target if not any(t[0].country == a.country for a, _ in source)]
         if not target and event_type == "PROTEST":
             target = _home_government(source)
         if not target and anchor.pos_ == "NOUN":
@@ -335,6 +339,8 @@ def _target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Ite
     if token.pos_ in ("VERB", "AUX") and _is_passive(token):
         yield from (c for c in token.children if c.dep_ in ("nsubjpass", "nsubj"))
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
+    if token.lemma_.lower() in _SENDING:  # "send police to Haiti": what is sent is no target
+        yield from _prep_objects(token)
     yield from (c for c in objects if c.dep_ != "dative")
     yield from _prep_objects(token)
     for obj in objects:
