@@ -44,8 +44,10 @@ _CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "initiative", "campaign"
 # "Vietnam is committed to opening up" (the subject acts; there is no agent).
 _STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate",
                                  "oppose", "disappoint", "concern", "convince"})
-# Violence reported without its author still happened: the attacker is coded as unidentified.
-_UNATTRIBUTED_TYPES = frozenset({"ASSAULT"})
+# Acts reported without their author still happened: violence by an unidentified force, a
+# sentence by the courts, an arrest or deportation by the police of the country concerned.
+_UNATTRIBUTED = {("ASSAULT", None): "UAF", ("SANCTION", "convict"): "JUD",
+                 ("COERCE", "arrest"): "COP", ("COERCE", "deport"): "COP"}
 _PLACE_PREPS = ("in", "near", "at", "outside", "around")
 _NOT_PLACES = frozenset({"IGO", "NGO", "MNC", "IMG", "UNK"})
 _REFUSAL_CAMEO = "120"
@@ -57,7 +59,7 @@ _CONTENT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", 
 _CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "amod", "nmod",
                            "pcomp", "ccomp", "advcl", "npadvmod"})
 _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
-                               "since", "despite", "ahead"})
+                               "since", "despite", "ahead", "until"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines"})
 _DISCLOSING = _SPEAKING | frozenset({"comment", "confirm", "disclose", "elaborate", "reveal",
                                     "specify", "discuss", "speculate", "answer"})
@@ -68,6 +70,8 @@ _REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", 
 _DECIDING = frozenset({"agree", "decide", "approve", "accept", "consent"})
 _SENDING = frozenset({"send", "deploy", "dispatch", "move", "transfer", "deliver", "ship",
                       "airlift", "station", "redeploy"})
+_CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "some", "up",
+                          "about", "around", "nearly", "over", "more", "many", "crowds"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
@@ -182,11 +186,13 @@ class EventExtractor:
             event_type, mode, cameo = self._future(event_type, mode, cameo)
         anchor = token.head if token.dep_ == "compound" else token
         source = self._source(anchor, mentions, ctx)
-        if not source and event_type in _UNATTRIBUTED_TYPES and _main_clause(clause):
+        unattributed = _UNATTRIBUTED.get((event_type, None if event_type == "ASSAULT" else mode))
+        if not source and unattributed and _main_clause(clause):
             target = self._target(anchor, inner, mentions, ctx, [])
             if not target:
                 return None
-            source = [self._unidentified_force(token, clause, mentions, ctx, target)]
+            source = [self._unidentified_force(token, clause, mentions, ctx, target,
+                                               unattributed)]
         elif not source:
             return None
         else:
@@ -198,6 +204,8 @@ class EventExtractor:
             target = [t for t in target if not any(t[0].country == a.country for a, _ in source)]
         if not target and event_type == "PROTEST":
             target = _home_government(source)
+        if not target and event_type == "COERCE":
+            target = _own_people(source)  # "Turkey declared a state of emergency"
         if not target and anchor.pos_ == "NOUN":
             between = self._mutual_parties(anchor, mentions, ctx)
             if between:
@@ -218,10 +226,11 @@ class EventExtractor:
         return next((v for w, v in self.lexicon.instruments.items() if w in words), None)
 
     def _unidentified_force(self, trigger: Token, clause: Token, mentions: dict[int, Mention],
-                            ctx: DocumentContext, target: list[tuple[Actor, tuple[int, int]]]
-                            ) -> tuple[Actor, tuple[int, int]]:
-        """The unnamed attacker of "three civilians were killed in a car bombing in Baghdad":
-        armed forces of the place's country (else the target's), sector UAF per PLOVER."""
+                            ctx: DocumentContext, target: list[tuple[Actor, tuple[int, int]]],
+                            sector: str) -> tuple[Actor, tuple[int, int]]:
+        """The unnamed actor of "three civilians were killed in a car bombing in Baghdad"
+        (armed forces, UAF per PLOVER) or of "he was sentenced to three years" (the
+        courts, JUD): of the place's country, else the target's."""
         country = target[0][0].country
         preps = [t for root in (trigger, clause) for t in root.subtree
                  if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS]
@@ -232,7 +241,7 @@ class EventExtractor:
                 country = actors[0][0].country
                 break
         span = (trigger.idx, trigger.idx + len(trigger))
-        return Actor(text=trigger.text, country=country, sector="UAF"), span
+        return Actor(text=trigger.text, country=country, sector=sector), span
 
     def _frame(self, outer: TriggerRule, inner: TriggerRule
                ) -> tuple[str, str | None, str]:
@@ -304,6 +313,8 @@ class EventExtractor:
             candidates += [c for c in (*_target_candidates(verb, None),
                                        *_nearby_mentions(verb, mentions)) if c.i not in own]
         for candidate in candidates:
+            if _only_a_modifier(candidate, mentions):
+                continue
             actors = [a for a in self.resolver.resolve(candidate, mentions, ctx)
                       if not _same_actor(a[0], source)]
             if actors:
@@ -499,7 +510,10 @@ def _background(token: Token) -> bool:
     last year")."""
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return True
-    node = token
+    if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS
+                                     for m in a.children) for a in (token, *token.ancestors)):
+        return True  # "... after soldiers seized power"
+    node = token.head if token.dep_ == "compound" else token
     for _ in range(3):
         if node.dep_ != "pobj":
             return False
@@ -596,6 +610,15 @@ def _conditional(clause: Token) -> bool:
     return False
 
 
+def _only_a_modifier(head: Token, mentions: dict[int, Mention]) -> bool:
+    """"*military* aid", "a *police* station": a role word describing a thing names no one."""
+    if head.i in mentions or head.pos_ not in ("NOUN",):
+        return False
+    named = [mentions[c.i] for c in head.children if c.i in mentions]
+    return bool(named) and all(m.form == "agent" for m in named) and not any(
+        c.dep_ in ("poss", "prep") for c in head.children)
+
+
 def _home_government(source: list[tuple[Actor, tuple[int, int]]]
                      ) -> list[tuple[Actor, tuple[int, int]]]:
     """A protest that names no one protests its own government (PLOVER's convention)."""
@@ -605,8 +628,20 @@ def _home_government(source: list[tuple[Actor, tuple[int, int]]]
     return [(Actor(text="", country=country, sector="GOV"), (0, 0))]  # named nowhere: no span
 
 
+def _own_people(source: list[tuple[Actor, tuple[int, int]]]
+                ) -> list[tuple[Actor, tuple[int, int]]]:
+    country = source[0][0].country
+    if not country or country in _NOT_PLACES:
+        return []
+    return [(Actor(text="", country=country), (0, 0))]  # named nowhere: no span
+
+
 def _all_civil(actors: list[tuple[Actor, tuple[int, int]]]) -> bool:
-    return bool(actors) and all(a.sector in _CIVIL_SECTORS for a, _ in actors)
+    """Civilians, or a crowd of a nation ("thousands of South Koreans")."""
+    def civil(actor: Actor) -> bool:
+        crowd = actor.sector is None and actor.text.split(" ", 1)[0].lower() in _CROWD_WORDS
+        return actor.sector in _CIVIL_SECTORS or crowd
+    return bool(actors) and all(civil(a) for a, _ in actors)
 
 
 def _countries(actors: tuple[tuple[Actor, tuple[int, int]], ...]) -> tuple[object, ...]:
