@@ -57,7 +57,7 @@ _CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "ME
 _CONTENT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "CONCEDE",
                             "SUPPORT"})
 _CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "amod", "nmod",
-                           "pcomp", "ccomp", "advcl", "npadvmod"})
+                           "pcomp", "ccomp", "advcl", "npadvmod", "oprd", "attr", "dative"})
 _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
                                "since", "despite", "ahead", "until"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines"})
@@ -72,6 +72,14 @@ _SENDING = frozenset({"send", "deploy", "dispatch", "move", "transfer", "deliver
                       "airlift", "station", "redeploy"})
 _CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "some", "up",
                           "about", "around", "nearly", "over", "more", "many", "crowds"})
+# What a fight against is no fight: a disease, a fire, poverty.
+_ABSTRACT_FOES = frozenset({"epidemic", "pandemic", "virus", "disease", "outbreak", "ebola",
+                            "covid-19", "poverty", "corruption", "inflation", "fire", "wildfire",
+                            "hunger", "famine", "climate", "change", "drought", "flood",
+                            "unemployment", "crime", "misinformation", "disinformation"})
+# Ending a cooperative act is a sanction: cutting aid (162), cooperation (160), talks (164).
+_STOPPING = frozenset({"stop", "halt", "suspend", "end", "cease", "freeze", "cut", "quit"})
+_STOPPED_CAMEO = {"AID": "162", "COOPERATE": "160", "CONSULT": "164", "SUPPORT": "160"}
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
@@ -212,6 +220,12 @@ class EventExtractor:
                 source = _merge(source, between)
         if event_type == "REJECT" and _refuses_only_words(token, target):
             return None
+        if event_type == "ASSAULT" and _abstract_foe(token):
+            return None  # "help fight the Ebola epidemic"
+        stopped = _stopped_by(token)
+        if stopped is not None and event_type in _STOPPED_CAMEO:
+            # "stopped sharing information with U.S. agencies" cuts cooperation
+            event_type, mode, cameo = "SANCTION", None, _STOPPED_CAMEO[event_type]
         negated = _negated(token, clause)
         if negated and (rule.event_type == "AGREE"
                         or (modal == "future" and rule.event_type in _COOPERATION)):
@@ -510,6 +524,8 @@ def _background(token: Token) -> bool:
     last year")."""
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return True
+    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() == "protest":
+        return True  # "recalled its ambassador in protest at the trip": the why, not an act
     if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS
                                      for m in a.children) for a in (token, *token.ancestors)):
         return True  # "... after soldiers seized power"
@@ -540,6 +556,19 @@ def _refuses_only_words(token: Token, target: list[tuple[Actor, tuple[int, int]]
     reports = not target and any(c.dep_ == "dobj" and c.lemma_.lower() in _REPORT_NOUNS
                                  for c in token.children)
     return said or reports
+
+
+def _abstract_foe(token: Token) -> bool:
+    return any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in _ABSTRACT_FOES
+               for c in (*token.children, *(g for c in token.children for g in c.children)))
+
+
+def _stopped_by(token: Token) -> Token | None:
+    """The verb that ends the act a trigger names: "*stopped* sharing", "*suspended* aid"."""
+    head = token.head
+    if token.dep_ in ("xcomp", "dobj", "pcomp") and head.lemma_.lower() in _STOPPING:
+        return head
+    return None
 
 
 def _main_clause(clause: Token) -> bool:
