@@ -125,3 +125,36 @@ def test_extract_refused_intention_is_a_rejection(extractor, resolver, parse):
             ("refugees", 3, "dobj", "NOUN", "refugee")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, found.negated) == ("REJECT", False)
+
+
+def test_extract_event_in_an_after_clause_is_background(extractor, resolver, parse):
+    rows = [("Ecuador", 1, "nsubj", "PROPN", "Ecuador"), ("protested", 1, "ROOT", "VERB", "protest"),
+            ("after", 5, "mark", "SCONJ", "after"), ("Colombian", 4, "amod", "ADJ", "colombian"),
+            ("troops", 5, "nsubj", "NOUN", "troop"), ("attacked", 1, "advcl", "VERB", "attack"),
+            ("Ecuador", 5, "dobj", "PROPN", "Ecuador")]
+    assert "ASSAULT" not in [f.event_type for f in _events(extractor, resolver, parse(rows))]
+
+
+def test_extract_role_word_describing_a_thing_is_no_target(extractor, resolver, parse):
+    rows = [("France", 1, "nsubj", "PROPN", "France"), ("suspended", 1, "ROOT", "VERB", "suspend"),
+            ("military", 3, "amod", "ADJ", "military"), ("aid", 1, "dobj", "NOUN", "aid"),
+            ("to", 3, "prep", "ADP", "to"), ("Mali", 4, "pobj", "PROPN", "Mali")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.target]) == ("SANCTION", ["MLI"])
+
+
+def test_extract_unattributed_sentence_is_by_the_courts(extractor, resolver, parse):
+    rows = [("Pakistani", 1, "amod", "ADJ", "pakistani"), ("activists", 3, "nsubjpass", "NOUN", "activist"),
+            ("were", 3, "auxpass", "AUX", "be"), ("jailed", 3, "ROOT", "VERB", "jail")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    ((court, _),) = found.source
+    assert (found.event_type, court.country, court.sector) == ("SANCTION", "PAK", "JUD")
+
+
+def test_extract_crowd_gathering_is_a_protest(extractor, resolver, parse):
+    rows = [("Thousands", 3, "nsubj", "NOUN", "thousand"), ("of", 0, "prep", "ADP", "of"),
+            ("Chileans", 1, "pobj", "PROPN", "Chileans"), ("gathered", 3, "ROOT", "VERB", "gather"),
+            ("in", 3, "prep", "ADP", "in"), ("Santiago", 4, "pobj", "PROPN", "Santiago")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.mode) == ("PROTEST", "demo")
+    assert [(a.country, a.sector) for a, _ in found.target] == [("CHL", "GOV")]

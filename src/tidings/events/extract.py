@@ -645,7 +645,7 @@ def _only_a_modifier(head: Token, mentions: dict[int, Mention]) -> bool:
         return False
     named = [mentions[c.i] for c in head.children if c.i in mentions]
     return bool(named) and all(m.form == "agent" for m in named) and not any(
-        c.dep_ in ("poss", "prep") for c in head.children)
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "of") for c in head.children)
 
 
 def _home_government(source: list[tuple[Actor, tuple[int, int]]]
