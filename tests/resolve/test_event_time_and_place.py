@@ -1,0 +1,108 @@
+"""Dates and places of events, on parses built by hand (no model)."""
+
+from datetime import date
+
+import pytest
+from spacy.tokens import Span
+
+from tidings.coding import _dateline_place, _event_date, _place
+from tidings.events import Found
+from tidings.types import Dateline
+
+
+@pytest.fixture()
+def sentence(parse):
+    """A parse from rows of (word, head, dep, pos, lemma) and entities as (start, end, label)."""
+    def build(rows, entities=()):
+        doc = parse(rows)
+        doc.ents = [Span(doc, start, end, label) for start, end, label in entities]
+        return doc
+    return build
+
+
+def _found(doc, trigger, clause=None):
+    return Found("ASSAULT", None, "190", doc[trigger], (), (), False, "test",
+                 doc[trigger if clause is None else clause])
+
+
+ROLLED = [("Tanks", 1, "nsubj", "NOUN", "tank"), ("rolled", 1, "ROOT", "VERB", "roll"),
+          ("on", 1, "prep", "ADP", "on"), ("Tuesday", 2, "pobj", "PROPN", "Tuesday"),
+          ("as", 6, "mark", "SCONJ", "as"), ("troops", 6, "nsubj", "NOUN", "troop"),
+          ("widened", 1, "advcl", "VERB", "widen"), ("offensive", 6, "dobj", "NOUN", "offensive"),
+          (".", 1, "punct", "PUNCT", ".")]
+MET = [("Xi", 1, "nsubj", "PROPN", "Xi"), ("met", 1, "ROOT", "VERB", "meet"),
+       ("Ma", 1, "dobj", "PROPN", "Ma"), ("on", 1, "prep", "ADP", "on"),
+       ("Saturday", 3, "pobj", "PROPN", "Saturday"), ("in", 1, "prep", "ADP", "in"),
+       ("first", 7, "amod", "ADJ", "first"), ("meeting", 5, "pobj", "NOUN", "meeting"),
+       ("since", 7, "prep", "ADP", "since"), ("1949", 8, "pobj", "NUM", "1949"),
+       (".", 1, "punct", "PUNCT", ".")]
+PLANS = [("Xi", 1, "nsubj", "PROPN", "Xi"), ("plans", 1, "ROOT", "VERB", "plan"),
+         ("to", 3, "aux", "PART", "to"), ("visit", 1, "xcomp", "VERB", "visit"),
+         ("Seoul", 3, "dobj", "PROPN", "Seoul"), ("on", 3, "prep", "ADP", "on"),
+         ("Friday", 5, "pobj", "PROPN", "Friday"), (".", 1, "punct", "PUNCT", ".")]
+SAID = [("Officials", 1, "nsubj", "NOUN", "official"), ("said", 1, "ROOT", "VERB", "say"),
+        ("on", 1, "prep", "ADP", "on"), ("Monday", 2, "pobj", "PROPN", "Monday"),
+        ("Russia", 5, "nsubj", "PROPN", "Russia"), ("attacked", 1, "ccomp", "VERB", "attack"),
+        ("Kyiv", 5, "dobj", "PROPN", "Kyiv"), (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_event_time_a_dependent_clause_takes_the_time_of_its_head(sentence):
+    doc = sentence(ROLLED, [(3, 4, "DATE")])
+    assert _event_date(_found(doc, 7, 6), date(2002, 4, 3)) == (date(2002, 4, 2), "day")
+
+
+def test_event_time_the_finest_expression_wins(sentence):
+    doc = sentence(MET, [(4, 5, "DATE"), (9, 10, "DATE")])
+    assert _event_date(_found(doc, 1), date(2015, 11, 8)) == (date(2015, 11, 7), "day")
+
+
+def test_event_time_an_announced_event_is_not_dated_in_the_past(sentence):
+    doc = sentence(PLANS, [(6, 7, "DATE")])
+    assert _event_date(_found(doc, 3), date(2021, 1, 27)) == (date(2021, 1, 29), "day")
+
+
+def test_event_time_reported_speech_does_not_take_the_time_it_was_said(sentence):
+    doc = sentence(SAID, [(3, 4, "DATE")])
+    assert _event_date(_found(doc, 5), date(2022, 3, 1)) == (date(2022, 3, 1), "day")
+
+
+def test_event_time_without_document_date_is_unknown(sentence):
+    doc = sentence(ROLLED, [(3, 4, "DATE")])
+    assert _event_date(_found(doc, 1), None) == (None, None)
+
+
+def _struck(place_word, pos="PROPN"):
+    return [("Missiles", 1, "nsubj", "NOUN", "missile"), ("struck", 1, "ROOT", "VERB", "strike"),
+            ("the", 3, "det", "DET", "the"), ("port", 1, "dobj", "NOUN", "port"),
+            ("in", 3, "prep", "ADP", "in"), (place_word, 4, "pobj", pos, place_word),
+            (".", 1, "punct", "PUNCT", ".")]
+
+
+def test_event_place_from_an_entity_in_the_clause(sentence):
+    doc = sentence(_struck("Kharkiv"), [(5, 6, "GPE")])
+    place = _place(_found(doc, 1), {})
+    assert (place.name, place.country, place.precision, place.origin) == (
+        "Kharkiv", "UKR", "city", "sentence")
+
+
+def test_event_place_the_gazetteer_catches_what_the_recognizer_missed(sentence):
+    place = _place(_found(sentence(_struck("Odesa")), 1), {})
+    assert (place.name, place.country) == ("Odesa", "UKR")
+
+
+@pytest.mark.parametrize(("word", "pos"), [("Blorgville", "PROPN"), ("night", "NOUN")])
+def test_event_place_unknown_words_without_entity_are_no_place(sentence, word, pos):
+    assert _place(_found(sentence(_struck(word, pos)), 1), {}) is None
+
+
+def test_event_place_an_unknown_entity_keeps_its_name(sentence):
+    doc = sentence(_struck("Blorgville"), [(5, 6, "GPE")])
+    place = _place(_found(doc, 1), {})
+    assert (place.name, place.country, place.latitude, place.precision) == (
+        "Blorgville", None, None, None)
+
+
+def test_event_place_from_the_dateline_with_its_region():
+    place = _dateline_place(Dateline("Kazan", "Russia", "Oct. 23", "Xinhua"))
+    assert (place.name, place.country, place.origin) == ("Kazan", "RUS", "dateline")
+    assert _dateline_place(None) is None
