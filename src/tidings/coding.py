@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
@@ -80,6 +81,7 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
 
     def in_sentence(span: Span) -> Span:
         return span[0] - base, span[1] - base
+    location = _place(found, mentions) or _dateline_place(dateline)
     return Event(
         event_id=event_id(doc_id, sentence_index, k),
         doc_id=doc_id,
@@ -91,8 +93,8 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
         cameo=found.cameo,
         quad_class=code.quad_class,
         goldstein=code.goldstein,
-        source=tuple(a for a, _ in found.source),
-        target=tuple(a for a, _ in found.target),
+        source=tuple(_placed(a, location) for a, _ in found.source),
+        target=tuple(_placed(a, location) for a, _ in found.target),
         evidence=Evidence(
             text=sent.text,
             trigger=in_sentence(trigger),
@@ -103,12 +105,20 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
                                         sources, targets) if clean else None,
         ),
         context=tuple(sorted(set(contexts) | set(code.contexts))),
-        location=_place(found, mentions) or _dateline_place(dateline),
+        location=location,
         negated=found.negated,
         confidence=_confidence(found),
         coder=coder,
         plover_score=plover.mode_score(mode),
     )
+
+
+def _placed(actor: Actor, location: Place | None) -> Actor:
+    """An actor of no known country ("unidentified gunmen") is of the country the event
+    happened in."""
+    if actor.country not in (None, "UNK") or not actor.sector or not location:
+        return actor
+    return replace(actor, country=location.country) if location.country else actor
 
 
 def _document_spans(clean: CleanText, sentence: Span, trigger: Span,
