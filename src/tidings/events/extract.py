@@ -77,9 +77,17 @@ _ABSTRACT_FOES = frozenset({"epidemic", "pandemic", "virus", "disease", "outbrea
                             "covid-19", "poverty", "corruption", "inflation", "fire", "wildfire",
                             "hunger", "famine", "climate", "change", "drought", "flood",
                             "unemployment", "crime", "misinformation", "disinformation"})
-# Ending a cooperative act is a sanction: cutting aid (162), cooperation (160), talks (164).
-_STOPPING = frozenset({"stop", "halt", "suspend", "end", "cease", "freeze", "cut", "quit"})
-_STOPPED_CAMEO = {"AID": "162", "COOPERATE": "160", "CONSULT": "164", "SUPPORT": "160"}
+# Ending a cooperative act is a sanction: cutting aid (162), cooperation (160), talks (164);
+# preventing or banning a protest restricts it (172).
+_ENDING_CODES = {"AID": ("SANCTION", "discontinue", "162"),
+                 "COOPERATE": ("SANCTION", None, "160"),
+                 "CONSULT": ("SANCTION", "withdraw", "164"),
+                 "SUPPORT": ("SANCTION", None, "160")}
+_ENDED = {(verb, kind): coding
+          for verb in ("stop", "halt", "suspend", "end", "cease", "freeze", "cut", "quit")
+          for kind, coding in _ENDING_CODES.items()} | {
+    (verb, "PROTEST"): ("COERCE", "restrict", "172")
+    for verb in ("prevent", "ban", "forbid", "prohibit", "outlaw", "block", "disperse")}
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 _DENYING = frozenset({"deny", "dismiss", "rule"})
@@ -222,10 +230,11 @@ class EventExtractor:
             return None
         if event_type == "ASSAULT" and _abstract_foe(token):
             return None  # "help fight the Ebola epidemic"
-        stopped = _stopped_by(token)
-        if stopped is not None and event_type in _STOPPED_CAMEO:
-            # "stopped sharing information with U.S. agencies" cuts cooperation
-            event_type, mode, cameo = "SANCTION", None, _STOPPED_CAMEO[event_type]
+        ended = _ended_by(anchor)
+        if ended is not None and (ended.lemma_.lower(), event_type) in _ENDED:
+            # "stopped sharing information with U.S. agencies" cuts cooperation;
+            # "police prevented the demonstration" restricts it
+            event_type, mode, cameo = _ENDED[(ended.lemma_.lower(), event_type)]
         negated = _negated(token, clause)
         if negated and (rule.event_type == "AGREE"
                         or (modal == "future" and rule.event_type in _COOPERATION)):
@@ -524,7 +533,8 @@ def _background(token: Token) -> bool:
     last year")."""
     if token.dep_ == "acl" and token.tag_ == "VBN":
         return True
-    if token.dep_ == "pobj" and token.head.lower_ == "in" and token.lemma_.lower() == "protest":
+    if any(a.lemma_.lower() == "protest" and a.dep_ == "pobj" and a.head.lower_ == "in"
+           for a in (token, *token.ancestors)):
         return True  # "recalled its ambassador in protest at the trip": the why, not an act
     if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS
                                      for m in a.children) for a in (token, *token.ancestors)):
@@ -544,9 +554,11 @@ def _background(token: Token) -> bool:
 
 
 def _purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
-    """A demand that states what another act is for: protesters "blocked roads *demanding*
-    reforms" protest; the demand is the protest's aim, not a second event."""
-    return (rule.event_type == "REQUEST" and token.dep_ in ("advcl", "xcomp", "acl", "conj")
+    """A demand or complaint that states what another act is for: protesters "blocked roads
+    *demanding* reforms", "began a hunger strike *to protest* the ruling"; it is the act's
+    aim, not a second event."""
+    return (rule.event_type in ("REQUEST", "ACCUSE")
+            and token.dep_ in ("advcl", "xcomp", "acl", "conj")
             and token.head.i in triggers and token.head.i != token.i)
 
 
@@ -563,11 +575,10 @@ def _abstract_foe(token: Token) -> bool:
                for c in (*token.children, *(g for c in token.children for g in c.children)))
 
 
-def _stopped_by(token: Token) -> Token | None:
-    """The verb that ends the act a trigger names: "*stopped* sharing", "*suspended* aid"."""
-    head = token.head
-    if token.dep_ in ("xcomp", "dobj", "pcomp") and head.lemma_.lower() in _STOPPING:
-        return head
+def _ended_by(token: Token) -> Token | None:
+    """The verb that ends or prevents the act a trigger names: "*stopped* sharing"."""
+    if token.dep_ in ("xcomp", "dobj", "pcomp") and token.head.i != token.i:
+        return token.head
     return None
 
 
