@@ -158,3 +158,25 @@ def test_extract_crowd_gathering_is_a_protest(extractor, resolver, parse):
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, found.mode) == ("PROTEST", "demo")
     assert [(a.country, a.sector) for a, _ in found.target] == [("CHL", "GOV")]
+
+
+def test_extract_stopping_cooperation_is_a_sanction(extractor, resolver, parse):
+    rows = [("Britain", 1, "nsubj", "PROPN", "Britain"), ("stopped", 1, "ROOT", "VERB", "stop"),
+            ("sharing", 1, "xcomp", "VERB", "share"), ("intelligence", 2, "dobj", "NOUN", "intelligence"),
+            ("with", 2, "prep", "ADP", "with"), ("Israel", 4, "pobj", "PROPN", "Israel")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.target]) == ("SANCTION", ["ISR"])
+
+
+def test_extract_police_preventing_a_demonstration_coerce(extractor, resolver, parse):
+    rows = [("Turkish", 1, "amod", "ADJ", "turkish"), ("police", 2, "nsubj", "NOUN", "police"),
+            ("prevented", 2, "ROOT", "VERB", "prevent"), ("a", 4, "det", "DET", "a"),
+            ("demonstration", 2, "dobj", "NOUN", "demonstration")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.mode) == ("COERCE", "restrict")
+
+
+def test_extract_demand_that_states_a_protest_aim_is_not_separate(extractor, resolver, parse):
+    rows = [("Students", 1, "nsubj", "NOUN", "student"), ("marched", 1, "ROOT", "VERB", "march"),
+            ("demanding", 1, "advcl", "VERB", "demand"), ("reforms", 2, "dobj", "NOUN", "reform")]
+    assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["PROTEST"]

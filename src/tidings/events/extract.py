@@ -68,7 +68,7 @@ _REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", 
 # Agreeing to use force is a decision ("NATO agreed to deploy"); vowing or standing ready
 # to use it is a threat.
 _DECIDING = frozenset({"agree", "decide", "approve", "accept", "consent"})
-_SENDING = frozenset({"send", "deploy", "dispatch", "move", "transfer", "deliver", "ship",
+_SENDING = frozenset({"send", "deploy", "dispatch", "move", "transfer", "deliver", "ship", "share",
                       "airlift", "station", "redeploy"})
 _CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "some", "up",
                           "about", "around", "nearly", "over", "more", "many", "crowds"})
@@ -373,7 +373,7 @@ def _target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Ite
     if token.pos_ in ("VERB", "AUX") and _is_passive(token):
         yield from (c for c in token.children if c.dep_ in ("nsubjpass", "nsubj"))
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
-    if token.lemma_.lower() in _SENDING:  # "send police to Haiti": what is sent is no target
+    if token.lemma_.lower() in _SENDING:  # "send police to Haiti": what is sent or shared is no target
         yield from _prep_objects(token)
     yield from (c for c in objects if c.dep_ != "dative")
     yield from _prep_objects(token)
