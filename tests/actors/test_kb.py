@@ -28,3 +28,8 @@ def test_kb_surnames_follow_the_family_name_order(resolver):
     ("Foreign Minister", "GOV", 1), ("Leader of the CDU", "PTY", 2)])
 def test_kb_role_rank(title, sector, rank):
     assert role_rank(Role(title, sector, "DEU", date(2020, 1, 1), None)) == rank
+
+
+def test_kb_agent_spellings_sharing_an_id_both_match(resolver):
+    phrases = {a.text for a in resolver.matcher.kb.aliases if a.form == "agent"}
+    assert {"asylum seeker", "asylum-seeker", "vice president", "vice-president"} <= phrases

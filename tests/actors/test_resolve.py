@@ -149,3 +149,34 @@ def test_resolve_head_of_government_outranks_party_office(resolver, parse):
                  ("Merz", 1, "ROOT", "PROPN", "Merz")])
     (actor,) = _resolve(resolver, doc, 1, date(2025, 6, 1))
     assert (actor.country, actor.sector, actor.role) == ("DEU", "GOV", "Chancellor")
+
+
+def test_resolve_stance_prefix_is_not_membership(resolver, parse):
+    ctx = DocumentContext(date(2014, 7, 17))
+    ctx.countries["UKR"] += 2
+    doc = parse([("pro", 2, "amod", "ADJ", "pro"), ("-", 2, "punct", "PUNCT", "-"),
+                 ("Russian", 3, "amod", "ADJ", "russian"),
+                 ("separatists", 3, "ROOT", "NOUN", "separatist")])
+    (actor,) = _resolve(resolver, doc, 3, None, ctx)
+    assert (actor.country, actor.sector) == ("UKR", "REB")
+
+
+def test_resolve_anti_government_protesters_are_civilians(resolver, parse):
+    doc = parse([("anti", 2, "amod", "ADJ", "anti"), ("-", 2, "punct", "PUNCT", "-"),
+                 ("government", 3, "amod", "NOUN", "government"),
+                 ("protesters", 3, "ROOT", "NOUN", "protester")])
+    (actor,) = _resolve(resolver, doc, 3, date(2020, 1, 1))
+    assert actor.sector == "CVL"
+
+
+@pytest.mark.parametrize(("day", "sector"), [(date(2015, 6, 1), "REB"), (date(2023, 6, 1), "GOV")])
+def test_resolve_organisation_sector_depends_on_date(resolver, parse, day, sector):
+    (actor,) = _resolve(resolver, parse(_word("Taliban")), 0, day)
+    assert (actor.country, actor.sector) == ("AFG", sector)
+
+
+def test_resolve_agent_located_in_a_capital(resolver, parse):
+    doc = parse([("officials", 0, "ROOT", "NOUN", "official"), ("in", 0, "prep", "ADP", "in"),
+                 ("Tehran", 1, "pobj", "PROPN", "Tehran")])
+    (actor,) = _resolve(resolver, doc, 0, date(2024, 6, 1))
+    assert (actor.country, actor.sector) == ("IRN", "GOV")

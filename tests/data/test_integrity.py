@@ -566,8 +566,13 @@ COMMONWEALTH_REALMS = {code: (date.min, date.max) for code in (
     "ATG", "AUS", "BHS", "BLZ", "CAN", "GRD", "JAM", "KNA", "LCA", "NZL", "PNG", "SLB", "TUV",
     "VCT")}
 COMMONWEALTH_REALMS["BRB"] = (date.min, date(2021, 11, 30))
-# States that became independent after 2000.
-STATEHOOD = {"TLS": date(2002, 5, 20), "MNE": date(2006, 6, 3), "SSD": date(2011, 7, 9)}
+# States that became independent after 2000 (Kosovo: its provisional institutions).
+STATEHOOD = {"TLS": date(2002, 5, 20), "MNE": date(2006, 6, 3), "SSD": date(2011, 7, 9),
+             "XKX": date(2002, 3, 4)}
+# Besides the UN members: the observer states, Taiwan and Kosovo; Hong Kong has a head of
+# government of its own (its head of state is China's).
+LED_TERRITORIES = {"state": OBSERVER_STATES | {"TWN", "XKX"},
+                   "government": OBSERVER_STATES | {"TWN", "XKX", "HKG"}}
 # Periods in which no prime minister's office existed: the head of state led the
 # government (presidential systems, absolute monarchies, juntas).
 _ALWAYS = [(date.min, date.max)]
@@ -587,6 +592,8 @@ HEAD_OF_STATE_GOVERNS: dict[str, list[tuple[date, date]]] = {
     "GEO": [(date.min, date(2004, 2, 17))],  # a State Minister, not a prime minister
     "KEN": [(date.min, date(2008, 4, 17)), (date(2013, 4, 9), date.max)],
     "MMR": [(date(2011, 3, 30), date(2021, 8, 1))],
+    "PSE": [(date.min, date(2003, 4, 30))],
+    "VAT": _ALWAYS,
     "SDN": [(date.min, date(2017, 3, 2)), (date(2019, 4, 11), date(2019, 8, 21))],
     "SEN": [(date(2019, 5, 14), date(2022, 9, 17))],
     "SYR": [(date(2025, 3, 29), date.max)],
@@ -678,13 +685,14 @@ def _gaps(spans: list[tuple[date, date]], start: date, end: date) -> list[tuple[
 
 @pytest.mark.parametrize("office", ["state", "government"])
 def test_integrity_heads_cover_2000_2026(office):
-    """Every UN member has a head of state and of government on every day of 2000-2025.
+    """Every UN member (and LED_TERRITORIES) has a head of state and of government on
+    every day of 2000-2025.
 
     Handovers of up to MAX_HANDOVER_DAYS are allowed; longer gaps must be documented in
     VACANCIES, and countries where the head of state governs in HEAD_OF_STATE_GOVERNS.
     """
     bad = []
-    for country in sorted(UN_MEMBERS):
+    for country in sorted(UN_MEMBERS | LED_TERRITORIES[office]):
         start = max(COVERAGE[0], STATEHOOD.get(country, COVERAGE[0]))
         for a, b in _gaps(_covered_spans(office, country), start, COVERAGE[1]):
             bad.append(f"{country}: no head of {office} from {a} to {b}")
@@ -699,3 +707,34 @@ def test_integrity_heads_found_in_the_data(office):
     exempt = {c for (c, o), gaps in VACANCIES.items() if o == office
               and any(a == date.min and b == date.max for a, b, _ in gaps)}
     assert UN_MEMBERS - found <= realms | exempt, sorted(UN_MEMBERS - found - realms - exempt)
+
+
+# --------------------------------------------------------------------------- 11. G20 ministers since 2010
+
+G20 = frozenset({"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN",
+                 "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA"})
+MINISTER_TITLES = {
+    "foreign": re.compile(r"^(?:Acting )?(?:Foreign Minister|Secretary of State|"
+                          r"Foreign Secretary|Minister of External Affairs)$"),
+    "defence": re.compile(r"^(?:Acting )?(?:Defen[cs]e Minister|Secretary of Defense|"
+                          r"Defence Secretary|Secretary of War)$"),
+}
+MINISTER_VACANCIES = {
+    ("CHN", "defence"): [(date(2023, 10, 24), date(2023, 12, 29),
+                          "Li Shangfu removed; Dong Jun appointed in December")],
+    ("KOR", "defence"): [(date(2024, 12, 5), date(2025, 7, 25),
+                          "vice-minister acting after the martial-law crisis")],
+}
+
+
+@pytest.mark.parametrize("ministry", sorted(MINISTER_TITLES))
+def test_integrity_g20_ministers_cover_2010_2026(ministry):
+    """Every G20 state has a foreign and a defence minister on every day since 2010."""
+    bad = []
+    for country in sorted(G20):
+        spans = [(o.start[0], o.end[0]) for o in offices_of(country)
+                 if MINISTER_TITLES[ministry].match(o.title)]
+        spans += [(a, b) for a, b, _ in MINISTER_VACANCIES.get((country, ministry), [])]
+        for a, b in _gaps(spans, date(2010, 1, 1), COVERAGE[1]):
+            bad.append(f"{country}: no {ministry} minister from {a} to {b}")
+    assert not bad, report(bad)

@@ -120,7 +120,7 @@ def load_knowledge_base(extra_files: Iterable[str | Path] = ()) -> KnowledgeBase
     """The bundled knowledge base, with entries from `extra_files` added or overriding."""
     root = data_path("actors")
     entries: dict[str, Entry] = {}
-    aliases: dict[str, list[Alias]] = {}
+    aliases: dict[tuple[str, str], list[Alias]] = {}
     sources: list[Path] = [root / "countries.tsv", *sorted((root / "people").glob("*.jsonl")),
                            root / "organizations.jsonl", root / "agents.tsv"]
     sources += [Path(p) for p in extra_files]
@@ -131,7 +131,9 @@ def load_knowledge_base(extra_files: Iterable[str | Path] = ()) -> KnowledgeBase
             raise DataError(str(path), 0, "no such actor file")
         for entry, forms in _read_file(path):
             entries[entry.id] = entry
-            aliases[entry.id] = forms
+            # An agent is keyed by its phrase: "asylum seeker" and "asylum-seeker" share an id.
+            key = ("phrase", entry.name) if entry.id.startswith("agent/") else ("id", entry.id)
+            aliases[key] = forms
     return KnowledgeBase(entries, tuple(a for forms in aliases.values() for a in forms))
 
 
@@ -209,17 +211,23 @@ def _parse_day(value: Any) -> date | None:
     return date(*parts)
 
 
-def _person(obj: dict[str, Any]) -> tuple[Entry, list[Alias]]:
-    country = _check_country(obj["country"])
+def _roles(obj: dict[str, Any], key: str, country: str) -> tuple[Role, ...]:
+    """Dated roles (a person's offices) or periods (an organisation's changing sector)."""
     roles = []
-    for r in obj["roles"]:
-        role = Role(r["title"], _check_sector(r["sector"]) or "GOV",
+    for r in obj.get(key, []):
+        role = Role(r.get("title") or obj["name"], _check_sector(r["sector"]) or "GOV",
                     _check_country(r.get("country") or country),
                     _parse_day(r.get("start")), _parse_day(r.get("end")))
         if role.start and role.end and role.end < role.start:
-            raise ValueError(f"role {role.title!r} of {obj['id']} ends before it starts")
+            raise ValueError(f"{key[:-1]} {role.title!r} of {obj['id']} ends before it starts")
         roles.append(role)
-    entry = Entry(f"person/{obj['id']}", obj["name"], country, roles=tuple(roles))
+    return tuple(roles)
+
+
+def _person(obj: dict[str, Any]) -> tuple[Entry, list[Alias]]:
+    country = _check_country(obj["country"])
+    entry = Entry(f"person/{obj['id']}", obj["name"], country,
+                  roles=_roles(obj, "roles", country))
     forms = _forms([obj["name"], *obj.get("aliases", [])], entry, "person")
     taken = {f.text for f in forms}
     parts = name_parts(obj["name"])
@@ -248,8 +256,9 @@ def _organization(obj: dict[str, Any]) -> tuple[Entry, list[Alias]]:
     kind = obj.get("kind", "other")
     if kind not in ORG_KINDS:
         raise ValueError(f"unknown kind {kind!r}; valid: {', '.join(sorted(ORG_KINDS))}")
-    entry = Entry(f"org/{obj['id']}", obj["name"], _check_country(obj["country"]),
-                  _check_sector(obj.get("sector")), org_kind=kind)
+    country = _check_country(obj["country"])
+    entry = Entry(f"org/{obj['id']}", obj["name"], country, _check_sector(obj.get("sector")),
+                  roles=_roles(obj, "periods", country), org_kind=kind)
     return entry, _forms([obj["name"], *obj.get("aliases", [])], entry, "org")
 
 

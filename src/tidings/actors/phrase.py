@@ -69,10 +69,14 @@ class PhraseResolver:
 
 
 def _phrase_head(doc: Doc) -> Token | None:
-    """The token the phrase is about: its root, or its last noun when the parse is odd."""
+    """The token the phrase is about: its root, the subject of a root verb ("riot police
+    fired tear gas"), or its last noun when the parse is odd."""
     roots = [t for t in doc if t.dep_ == "ROOT"]
     for root in roots:
         if root.pos_ in ("NOUN", "PROPN", "PRON"):
             return root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
     nouns = [t for t in doc if t.pos_ in ("NOUN", "PROPN")]
     return nouns[-1] if nouns else (roots[0] if roots else None)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..types import Actor
 from .kb import Alias, role_rank
@@ -28,6 +28,8 @@ _PERSON_FORMS = frozenset({"person", "surname", "name_part"})
 # Forms that name a person only with help from the document or the phrase.
 _PARTIAL_NAMES = frozenset({"surname", "name_part"})
 _PLACE_FORMS = frozenset({"name", "adjective", "prefix", "capital", "seat"})
+# "pro-Russian", "anti-government": a stance towards what the mention names.
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
 # A person who owns or modifies an agent noun gives it a country ("Assad's forces").
 _OWNER_DEPS = frozenset({"poss", "compound"})
 # Agent nouns that give an IGO's people their own sector ("UN peacekeepers": IGO MIL).
@@ -127,7 +129,8 @@ class ActorResolver:
         if head.lemma_.lower() in _PAIR_NOUNS and _is_pair(head):
             return list(ctx.pair())
         tokens = phrase_tokens(head)
-        found = [m for m in dict.fromkeys(mentions[t.i] for t in tokens if t.i in mentions)]
+        found = [m for m in dict.fromkeys(mentions[t.i] for t in tokens if t.i in mentions)
+                 if not _is_stance(m, head.doc)]
         if not found:
             return []
         chosen = [a for a in (self._choose(m, ctx) for m in found) if a is not None]
@@ -147,11 +150,17 @@ class ActorResolver:
                 return [self._persons_agent(best, owned, text, former, ctx.date)]
             return [self._person(best, text, former, ctx.date)]
         if best.form == "org":
-            return self._organization(best, agent, text)
+            return self._organization(best, agent, text, ctx.date)
+        places = [a for a in chosen if a.form != "agent"] or self._located(head, mentions, ctx)
+        return self._placed(places, agent, text, former, ctx)
+
+    @staticmethod
+    def _placed(places: list[Alias], agent: Alias | None, text: str, former: bool,
+                ctx: DocumentContext) -> list[Actor]:
+        """Country words and an agent noun: "South Korean troops", "Seoul", "riot police"."""
         sector = agent.sector if agent else None
         if former and sector == "GOV":
             sector = "ELI"
-        places = [a for a in chosen if a.form != "agent"]
         if not places:
             country = ctx.main_country() or "UNK"
             return [Actor(text, country, sector, None, agent.entry.id if agent else None)]
@@ -161,6 +170,16 @@ class ActorResolver:
             actors.append(Actor(text, alias.entry.country, own_sector, alias.entry.name,
                                 alias.entry.id))
         return _unique(actors)
+
+    def _located(self, head: Token, mentions: dict[int, Mention], ctx: DocumentContext
+                 ) -> list[Alias]:
+        """The place of an agent with no country of its own: "officials in Tehran" are
+        Iranian officials ("Russian troops in Syria" keep their own country)."""
+        within = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+                  for obj in prep.children if obj.dep_ == "pobj" for t in phrase_tokens(obj)]
+        found = dict.fromkeys(mentions[t.i] for t in within if t.i in mentions)
+        chosen = (self._choose(m, ctx) for m in found)
+        return [a for a in chosen if a is not None and a.form in _PLACE_FORMS][:1]
 
     def _pronoun(self, head: Token, mentions: dict[int, Mention], ctx: DocumentContext
                  ) -> list[Actor]:
@@ -217,14 +236,18 @@ class ActorResolver:
         return Actor(text, country, sector, None, agent.entry.id)
 
     @staticmethod
-    def _organization(org: Alias, agent: Alias | None, text: str) -> list[Actor]:
-        """An organisation as actor; a news agency is the source of the text, not an actor."""
+    def _organization(org: Alias, agent: Alias | None, text: str, day: date | None
+                      ) -> list[Actor]:
+        """An organisation as actor, with its sector on `day` (the Taliban govern from
+        2021-08-15); a news agency is the source of the text, not an actor."""
         entry = org.entry
         if entry.org_kind == "media":
             return []
-        sector = entry.sector
-        if entry.org_kind == "igo" and agent is not None and agent.sector in _ARMED_SECTORS:
-            sector = agent.sector
+        period = entry.role_on(day) if entry.roles else None
+        sector = period.sector if period else entry.sector
+        governs = entry.org_kind == "igo" or sector == "GOV"
+        if governs and agent is not None and agent.sector in _ARMED_SECTORS:
+            sector = agent.sector  # "UN peacekeepers", Taliban fighters in 2023: MIL
         return [Actor(text, entry.country, sector, entry.name, entry.id)]
 
     @staticmethod
@@ -234,6 +257,12 @@ class ActorResolver:
         if role is None or former:
             return Actor(text, entry.country, "ELI", entry.name, entry.id)
         return Actor(text, role.country, role.sector, entry.name, entry.id, role.title)
+
+
+def _is_stance(mention: Mention, doc: Doc) -> bool:
+    """"pro-Russian separatists" are not Russian; "anti-government protesters" not GOV."""
+    k = mention.start
+    return k >= 2 and doc[k - 1].text == "-" and doc[k - 2].lower_ in _STANCE_PREFIXES
 
 
 def _office_holder(mention: Mention, day: date | None, title: str | None,

@@ -1,8 +1,9 @@
 """Scoring actor resolution against a gold file of phrases (tests/golden/actor_phrases.jsonl).
 
-One JSON object per line: ``text``, ``date``, optional ``context`` (the sentence the phrase
-comes from), the expected ``country`` and ``sector`` (``null`` when the phrase names no
-actor, or no country is known), and an optional ``class`` used to break the figures down.
+One JSON object per line, in the shape ``../shared/benchmarks/score.py --actors`` reads:
+``id``, ``text``, ``date``, optional ``context`` (the sentence the phrase comes from),
+``expect`` with the expected ``country`` and ``sector`` (``null`` when the phrase names no
+actor, or no country is known), and an optional ``kind`` used to break the figures down.
 """
 
 from __future__ import annotations
@@ -45,11 +46,13 @@ def _gold_phrase(source: str, number: int, line: str) -> GoldPhrase:
         if not isinstance(obj, dict):
             raise ValueError("not a JSON object")
         day = date.fromisoformat(obj["date"]) if obj.get("date") else None
+        expect = obj["expect"]
         return GoldPhrase(number, str(obj["text"]), day, obj.get("context"),
-                          obj["country"], obj["sector"], obj.get("class", "other"))
+                          expect["country"], expect["sector"], obj.get("kind", "other"))
     except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
         raise InputError(f"{source}:{number}: {type(e).__name__}: {e}; expected "
-                         '{"text", "date", "context"?, "country", "sector", "class"?}') from e
+                         '{"id", "text", "date", "context"?, "expect": {"country", "sector"}, '
+                         '"kind"?}') from e
 
 
 @dataclass

@@ -54,12 +54,20 @@ def _resolve_lines(resolver: PhraseResolver, lines: IO[str]) -> None:
         try:
             query = json.loads(line)
             when = date.fromisoformat(query["date"]) if query.get("date") else date.today()
-            answer = resolver.resolve(str(query["text"]), when, query.get("context"))
+            answer = _joinable(query, resolver.resolve(str(query["text"]), when,
+                                                       query.get("context")))
         except (json.JSONDecodeError, KeyError, TypeError, ValueError) as e:
             click.echo(f"line {number}: {type(e).__name__}: {e}; expected "
                        '{"text", "date", "context"}', err=True)
             answer = {"text": None, "country": None, "sector": None, "error": str(e)}
         sys.stdout.write(json.dumps(answer, ensure_ascii=False) + "\n")
+
+
+def _joinable(query: Any, answer: dict[str, Any]) -> dict[str, Any]:
+    """An answer that joins back to its question: it carries the question's `id` (when the
+    question has one) and names its knowledge-base entry `entry`."""
+    joined = {k: v for k, v in answer.items() if k != "id"} | {"entry": answer.get("id")}
+    return joined | {"id": query["id"]} if isinstance(query, dict) and "id" in query else joined
 
 
 def _score(resolver: PhraseResolver, lines: IO[str]) -> None:
