@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the live server and browser set-up of the browser tests
 
 from playwright.sync_api import sync_playwright  # noqa: E402
-
 from tests.web.live import launch_chromium, live_server  # noqa: E402
+
 from tidings.web import create_app  # noqa: E402
 
 PAGES = {

@@ -14,6 +14,8 @@ from tidings.web import charts
     (date(2021, 11, 15), date(2022, 2, 3), "month",
      [date(2021, 11, 1), date(2021, 12, 1), date(2022, 1, 1), date(2022, 2, 1)]),
     (date(2022, 2, 24), date(2022, 3, 5), "week", [date(2022, 2, 21), date(2022, 2, 28)]),
+    (date(2021, 11, 30), date(2022, 4, 1), "quarter",
+     [date(2021, 10, 1), date(2022, 1, 1), date(2022, 4, 1)]),
     (date(2019, 6, 1), date(2021, 1, 1), "year", [date(2019, 1, 1), date(2020, 1, 1), date(2021, 1, 1)]),
 ])
 def test_charts_periods_between_match_date_trunc(first, last, period, expected):
@@ -22,8 +24,10 @@ def test_charts_periods_between_match_date_trunc(first, last, period, expected):
 
 def test_charts_coarser_period_or_recent_window_when_months_do_not_fit():
     days = [date(1990, 1, 1), date(2024, 5, 1)]
-    assert charts.fitting_period(days, "month") == "year"
+    assert charts.fitting_period(days, "month") == "quarter"
+    assert charts.fitting_period([date(1900, 1, 1), *days], "month") == "year"
     assert charts.fitting_period(days[1:], "week") == "week"
+    assert charts.fitting_period([date(2015, 1, 1), date(2024, 12, 1)], "month", most=60) == "quarter"
     cutoff = charts.recent_window(days, "month")
     assert cutoff is not None and len(charts.periods_between(cutoff, days[1], "month")) == charts.MAX_BARS
     assert charts.recent_window([date(2024, 1, 1), date(2024, 5, 1)], "month") is None

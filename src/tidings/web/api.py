@@ -41,7 +41,7 @@ def events(store: Db, f: Annotated[EventFilter, Depends(event_filter)],
     return {"total": total, "limit": p.limit, "offset": p.offset, "events": found}
 
 
-@router.get("/events/{event_id}", summary="One event, in the JSON shape of `tidings code`",
+@router.get("/events/{event_id:path}", summary="One event, in the JSON shape of `tidings code`",
             responses=ERRORS)
 def event(store: Db, event_id: Identifier) -> dict[str, Any]:
     found = get_event(store, event_id)
@@ -50,7 +50,7 @@ def event(store: Db, event_id: Identifier) -> dict[str, Any]:
     return found
 
 
-@router.get("/documents/{doc_id}", responses=ERRORS,
+@router.get("/documents/{doc_id:path}", responses=ERRORS,
             summary="A document's text and its events; `evidence.document` spans are offsets "
                     "in `text`")
 def document(store: Db, doc_id: Identifier) -> dict[str, Any]:

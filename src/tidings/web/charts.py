@@ -14,7 +14,9 @@ from typing import Any
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
               4: "material conflict"}
+PERIODS = ("week", "month", "quarter", "year")  # finest first
 MAX_BARS = 160  # periods on one axis before the chart moves to a coarser period
+MAX_GRID_COLUMNS = 60  # periods of the type grid, whose cells need more room than bars
 MAX_X_LABELS = 10
 WIDTH = 960
 
@@ -69,8 +71,9 @@ class Chart:
 def next_period(day: date, period: str) -> date:
     if period == "week":
         return day + timedelta(days=7)
-    if period == "month":
-        return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    if period in ("month", "quarter"):
+        months = day.month - 1 + (1 if period == "month" else 3)
+        return date(day.year + months // 12, months % 12 + 1, 1)
     return date(day.year + 1, 1, 1)
 
 
@@ -80,11 +83,14 @@ def period_start(day: date, period: str) -> date:
         return day - timedelta(days=day.weekday())
     if period == "month":
         return day.replace(day=1)
+    if period == "quarter":
+        return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
     return date(day.year, 1, 1)
 
 
 def period_label(day: date, period: str) -> str:
-    return {"week": day.isoformat(), "month": day.strftime("%b %Y"), "year": str(day.year)}[period]
+    return {"week": day.isoformat(), "month": day.strftime("%b %Y"),
+            "quarter": f"Q{(day.month - 1) // 3 + 1} {day.year}", "year": str(day.year)}[period]
 
 
 def periods_between(first: date, last: date, period: str) -> list[date]:
@@ -94,15 +100,14 @@ def periods_between(first: date, last: date, period: str) -> list[date]:
     return days
 
 
-def fitting_period(days: Iterable[date], period: str) -> str:
-    """`period`, or a coarser one when the span of `days` would need more than MAX_BARS bars."""
+def fitting_period(days: Iterable[date], period: str, most: int = MAX_BARS) -> str:
+    """`period`, or a coarser one when the span of `days` would need more than `most` periods."""
     days = list(days)
     if not days:
         return period
     first, last = min(days), max(days)
-    order = ("week", "month", "year")
-    for candidate in order[order.index(period):]:
-        if len(periods_between(first, last, candidate)) <= MAX_BARS:
+    for candidate in PERIODS[PERIODS.index(period):]:
+        if len(periods_between(first, last, candidate)) <= most:
             return candidate
     return "year"
 

@@ -88,7 +88,7 @@ class TimeView:
 
 def time_view(store: Store, f: EventFilter) -> TimeView:
     """By month; without a start date only the latest months are drawn (a stray old date would
-    squash the rest), with a start date the chart moves to years when months would not fit."""
+    squash the rest); with a start date it moves to quarters or years when months do not fit."""
     rows = events_by_quad(store, "month", f)
     periods = [r["period"] for r in rows]
     period, cutoff = "month", None
@@ -109,14 +109,19 @@ def time_view(store: Store, f: EventFilter) -> TimeView:
 def dashboard(request: Request, store: Db, f: Filter) -> Response:
     state = web_state(request)
     view = time_view(store, f)
+    grid_filter = replace(f, start=view.cutoff) if view.cutoff else f  # the span of the chart
+    rows = type_breakdown(store, view.period, grid_filter)
+    grid_period = charts.fitting_period((r["period"] for r in rows), view.period,
+                                        most=charts.MAX_GRID_COLUMNS)
+    if grid_period != view.period:
+        rows = type_breakdown(store, grid_period, grid_filter)
     types = sorted(state.ontology.plover, key=lambda t: state.ontology.plover[t].quad_class)
     grid = charts.type_grid(
-        (r for r in type_breakdown(store, view.period, f) if not view.cutoff or r["period"] >= view.cutoff),
-        view.period, types,
+        rows, grid_period, types,
         link=lambda t, first, last: events_link(within(f, first, last), event_type=t))
     latest, total = list_events(store, f, limit=LIST_SHORT)
     return render(request, "dashboard.html", f=f, summary=database_summary(store), total=total,
-                  view=view, grid=grid, latest=latest,
+                  view=view, grid=grid, grid_period=grid_period, latest=latest,
                   dyads=top_dyads(store, LIST_SHORT, f), actors=top_actors(store, LIST_SHORT, f))
 
 
