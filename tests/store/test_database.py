@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import date
 
 import duckdb
@@ -142,3 +143,15 @@ def test_database_batch_with_a_document_twice_keeps_the_last(tmp_path):
         list(store.write([_coded(), _coded("Russia attacked Ukraine again.")],
                          store.start_run("tidings test", {})))
         assert store.rows("SELECT text FROM documents") == [("Russia attacked Ukraine again.",)]
+
+
+def test_database_a_failed_batch_leaves_nothing_of_it(tmp_path):
+    clash = coded("d9", date(2022, 2, 24), [("Russia attacked Ukraine.", "ASSAULT", RUSSIA, UKRAINE)])
+    clash = CodedDocument(clash.document, (replace(clash.events[0], event_id="d1-0"),))
+    with Store(tmp_path / "t.duckdb") as store:
+        run = store.start_run("tidings test", {})
+        list(store.write(corpus()[:2], run, batch_size=2))
+        with pytest.raises(duckdb.ConstraintException):
+            list(store.write([corpus()[2], clash], run, batch_size=2))
+        assert store.rows("SELECT id FROM documents ORDER BY id") == [("d1",), ("d2",)]
+        assert _counts(store)["events"] == 2

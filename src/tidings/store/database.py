@@ -8,6 +8,7 @@ codes exactly the documents that are missing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,8 @@ _EVENT_SCHEMA = pa.schema([
     ("source_sector", pa.string()), ("target_country", pa.string()),
     ("target_sector", pa.string()), ("source", pa.string()), ("target", pa.string()),
     ("location", pa.string()), ("negated", pa.bool_()), ("confidence", pa.float64()),
-    ("evidence", pa.string()), ("coder", pa.string()), ("plover_score", pa.float64())])
+    ("evidence", pa.string()), ("coder", pa.string()), ("plover_score", pa.float64()),
+    ("sentence_text", pa.string())])
 _ACTOR_SCHEMA = pa.schema([
     ("event_id", pa.string()), ("role", pa.string()), ("position", pa.int32()),
     ("text", pa.string()), ("name", pa.string()), ("country", pa.string()),
@@ -41,7 +43,8 @@ _DOCUMENT_SCHEMA = pa.schema([
     ("id", pa.string()), ("content_hash", pa.string()), ("date", pa.date32()),
     ("title", pa.string()), ("source", pa.string()), ("url", pa.string()),
     ("origin", pa.string()), ("text", pa.string()), ("flags", pa.list_(pa.string())),
-    ("sentences", pa.int32()), ("words", pa.int32()), ("run_id", pa.string())])
+    ("sentences", pa.int32()), ("words", pa.int32()), ("run_id", pa.string()),
+    ("quality", pa.float64())])
 
 
 class StoreError(TidingsError):
@@ -161,8 +164,16 @@ class Store:
             self._write_batch(batch, run_id, replace)
             yield from batch
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self.con)
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN … COMMIT, or ROLLBACK when anything (KeyboardInterrupt too) escapes."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
 
     def _write_batch(self, batch: list[CodedDocument | Rejection], run_id: str,
                      replace: bool) -> None:
@@ -171,8 +182,12 @@ class Store:
         coded = {r.document.id: r for r in batch if isinstance(r, CodedDocument)}
         with self._transaction():
             self._write_rejects([r for r in batch if isinstance(r, Rejection)], now)
-            fresh = self._changed(list(coded.values()), replace)
-            self._delete_documents([c.document.id for c in fresh])
+            stored = dict(self.rows("SELECT id, content_hash FROM documents WHERE id IN "
+                                    "(SELECT unnest(?))", [list(coded)]))
+            fresh = [c for c in coded.values()
+                     if replace or stored.get(c.document.id) != content_hash(c.document.text)]
+            # Deleting scans the events: only for documents that are there to replace.
+            self._delete_documents([c.document.id for c in fresh if c.document.id in stored])
             self._insert(fresh, run_id)
 
     def _write_rejects(self, rejections: list[Rejection], now: datetime) -> None:
@@ -183,14 +198,6 @@ class Store:
                 self.con.execute("INSERT INTO rejects VALUES (?, ?, ?, ?, ?)",
                                  [rejection.id, rejection.origin, rejection.reason,
                                   rejection.stage, now])
-
-    def _changed(self, coded: list[CodedDocument], replace: bool) -> list[CodedDocument]:
-        """The documents to (re)write: new ones, changed ones, and all of them on `replace`."""
-        if replace:
-            return coded
-        stored = dict(self.rows("SELECT id, content_hash FROM documents WHERE id IN "
-                                "(SELECT unnest(?))", [[c.document.id for c in coded]]))
-        return [c for c in coded if stored.get(c.document.id) != content_hash(c.document.text)]
 
     def _delete_documents(self, doc_ids: list[str]) -> None:
         if not doc_ids:
@@ -218,14 +225,15 @@ class Store:
         They are read on a cursor of their own, so that writing recoded batches meanwhile
         does not cut the reading short.
         """
-        cursor = self.con.cursor().execute(
-            "SELECT d.id, d.text, d.date, d.title, d.source, d.url, d.origin FROM documents AS d "
-            "LEFT JOIN runs AS r USING (run_id) WHERE r.coder IS DISTINCT FROM ? ORDER BY d.id",
-            [coder])
-        while rows := cursor.fetchmany(1000):
-            for doc_id, text, day, title, source, url, origin in rows:
-                yield Document(doc_id, text, day, title=title, source=source, url=url,
-                               origin=origin or "")
+        with self.con.cursor() as cursor:
+            cursor.execute(
+                "SELECT d.id, d.text, d.date, d.title, d.source, d.url, d.origin "
+                "FROM documents AS d LEFT JOIN runs AS r USING (run_id) "
+                "WHERE r.coder IS DISTINCT FROM ? ORDER BY d.id", [coder])
+            while rows := cursor.fetchmany(1000):
+                for doc_id, text, day, title, source, url, origin in rows:
+                    yield Document(doc_id, text, day, title=title, source=source, url=url,
+                                   origin=origin or "")
 
     # Reading
 
@@ -264,23 +272,10 @@ class Store:
                         f"ON e.event_id = g.root_event_id WHERE {where}", params)
 
 
-class _Transaction:
-    """BEGIN … COMMIT, or ROLLBACK when anything (even KeyboardInterrupt) escapes."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection):
-        self.con = con
-
-    def __enter__(self) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-
-    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
-        self.con.execute("ROLLBACK" if kind else "COMMIT")
-
-
 def _document_row(coded: CodedDocument, run_id: str) -> list[Any]:
     doc = coded.document
     return [doc.id, content_hash(doc.text), doc.date, doc.title, doc.source, doc.url, doc.origin,
-            doc.text, list(coded.flags), coded.sentences, coded.words, run_id]
+            doc.text, list(coded.flags), coded.sentences, coded.words, run_id, coded.quality]
 
 
 def _event_row(event: Event) -> list[Any]:
@@ -296,7 +291,7 @@ def _event_row(event: Event) -> list[Any]:
             first_target.sector if first_target else None,
             json.dumps(data["source"]), json.dumps(data["target"]),
             json.dumps(data["location"]), event.negated, event.confidence,
-            json.dumps(data["evidence"]), event.coder, event.plover_score]
+            json.dumps(data["evidence"]), event.coder, event.plover_score, event.evidence.text]
 
 
 def _actor_rows(event: Event) -> Iterator[list[Any]]:

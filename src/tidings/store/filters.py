@@ -53,7 +53,7 @@ class EventFilter:
             conditions.append("e.date <= ?")
             params.append(self.end)
         if self.q:
-            conditions.append("contains(lower(e.evidence->>'text'), lower(?))")
+            conditions.append("contains(lower(e.sentence_text), lower(?))")
             params.append(self.q)
         return " AND ".join(conditions) or "TRUE", params
 

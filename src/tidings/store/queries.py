@@ -59,10 +59,13 @@ def list_events(store: Store, f: EventFilter, limit: int = 50, offset: int = 0
     """
     where, params = f.where()
     ((total,),) = store.rows(f"SELECT count(*) FROM events AS e WHERE {where}", params)
+    # The page is chosen on the narrow key columns first; only its rows are read whole.
     rows = store.rows(
-        f"SELECT {EVENT_SELECT}, d.title FROM events AS e LEFT JOIN documents AS d "
-        f"ON d.id = e.doc_id WHERE {where} "
-        "ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?", [*params, limit, offset])
+        f"WITH page AS (SELECT e.event_id, e.date FROM events AS e WHERE {where} "
+        "ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?) "
+        f"SELECT {EVENT_SELECT}, d.title FROM page JOIN events AS e USING (event_id) "
+        "LEFT JOIN documents AS d ON d.id = e.doc_id "
+        "ORDER BY page.date DESC NULLS LAST, e.event_id", [*params, limit, offset])
     return [{**event_dict(row[:-1]), "doc_title": row[-1]} for row in rows], total
 
 
@@ -199,7 +202,7 @@ def event_rows(store: Store, f: EventFilter, limit: int = 25
         "SELECT e.date, e.event_type || coalesce('/' || e.mode, ''), "
         "concat_ws(' ', e.source_country, e.source_sector), "
         "concat_ws(' ', e.target_country, e.target_sector), e.goldstein, e.doc_id, "
-        f"e.evidence->>'text' FROM events AS e WHERE {where} "
+        f"e.sentence_text FROM events AS e WHERE {where} "
         "ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT ?", [*params, limit])
     return list(EVENT_COLUMNS), rows
 

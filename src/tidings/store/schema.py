@@ -56,5 +56,12 @@ FROM events AS e JOIN event_mentions AS m USING (event_id)
 JOIN documents AS d ON d.id = e.doc_id LEFT JOIN runs AS r ON r.run_id = d.run_id
 GROUP BY m.group_id;
 """,
+    # The cleaning's quality score; the evidence sentence as plain text, for text search
+    # without reading JSON on every row.
+    4: """
+ALTER TABLE documents ADD COLUMN quality DOUBLE;
+ALTER TABLE events ADD COLUMN sentence_text VARCHAR;
+UPDATE events SET sentence_text = evidence->>'text';
+""",
 }
 SCHEMA_VERSION = max(MIGRATIONS)
