@@ -26,8 +26,10 @@ _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _AREA_NOUNS = frozenset({"region", "province", "oblast", "state", "district", "county",
                          "governorate", "prefecture"})
 # A time expression dates the event when it hangs from one of these ("on Tuesday").
-_TIME_PREPS = frozenset({"on", "in", "at", "during", "since", "from", "until", "by", "before",
-                         "after", "over", "through", "throughout", "between", "early", "late"})
+# Prepositions whose time expression dates the event ("on Tuesday", "in 2019"); "since
+# 2014", "until May", "by 2030" or "after the election" only bound a period.
+_TIME_PREPS = frozenset({"on", "in", "at", "during", "from", "over", "through", "throughout",
+                         "between", "early", "late"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 # clauses that happen when the clause they hang from does ("..., killing 250 people")
 _SHARED_TIME_DEPS = frozenset({"advcl", "conj", "xcomp"})
