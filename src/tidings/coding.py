@@ -25,9 +25,8 @@ _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _AREA_NOUNS = frozenset({"region", "province", "oblast", "state", "district", "county",
                          "governorate", "prefecture"})
-# A time expression dates the event when it hangs from one of these ("on Tuesday").
-# Prepositions whose time expression dates the event ("on Tuesday", "in 2019"); "since
-# 2014", "until May", "by 2030" or "after the election" only bound a period.
+# A time expression dates the event when it hangs from one of these ("on Tuesday", "in
+# 2019"); "since 2014", "until May", "by 2030" or "after the election" only bound a period.
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "from", "over", "through", "throughout",
                          "between", "early", "late"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
