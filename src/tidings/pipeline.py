@@ -150,20 +150,30 @@ class Pipeline:
                                     mentions=reading.mentions, coder=CODER, clean=reading.clean)
                 if event.confidence >= self.config.min_confidence:
                     events.append(event)
-        sentences = read.sentences
         words = sum(1 for t in read.planned.tokens if not (t.is_punct or t.is_space))
-        return CodedDocument(document, tuple(events), document.flags + clean.flags, sentences,
-                             words, quality=quality_score(clean), dateline=clean.dateline)
+        return CodedDocument(document, tuple(events), document.flags + clean.flags,
+                             read.sentences, words, quality=quality_score(clean),
+                             dateline=clean.dateline)
 
     def _find_entities(self, sentences: list[Span]) -> None:
-        """The deferred entity step, on each sentence alone, written back into its parse."""
+        """The deferred entity step, written back into the parses.
+
+        Consecutive sentences go to the recognizer together, as the text they are, so that
+        it sees the context it would in the whole document and runs on fewer, longer texts.
+        """
+        runs: list[Span] = []
+        for sent in sentences:
+            if runs and runs[-1].doc is sent.doc and runs[-1].end == sent.start:
+                runs[-1] = sent.doc[runs[-1].start:sent.end]
+            else:
+                runs.append(sent)
         recognizer: Any = self.nlp.get_pipe("ner")
-        alone = (Doc(self.nlp.vocab, words=[t.text for t in sent],
-                     spaces=[bool(t.whitespace_) for t in sent]) for sent in sentences)
+        alone = (Doc(self.nlp.vocab, words=[t.text for t in run],
+                     spaces=[bool(t.whitespace_) for t in run]) for run in runs)
         found: dict[int, tuple[Doc, list[Span]]] = {}
-        for sent, named in zip(sentences, recognizer.pipe(alone), strict=True):
-            doc, entities = found.setdefault(id(sent.doc), (sent.doc, []))
-            entities.extend(Span(doc, sent.start + e.start, sent.start + e.end, e.label)
+        for run, named in zip(runs, recognizer.pipe(alone), strict=True):
+            doc, entities = found.setdefault(id(run.doc), (run.doc, []))
+            entities.extend(Span(doc, run.start + e.start, run.start + e.end, e.label)
                             for e in named.ents)
         for doc, entities in found.values():
             doc.set_ents(entities, default="unmodified")

@@ -1,6 +1,6 @@
 """Which sentences can hold an event, decided from tokens alone before anything is parsed.
 
-Parsing is nearly all the cost of coding, and most news sentences hold no event. A sentence
+Parsing is nearly all the cost of coding, and many news sentences hold no event. A sentence
 can hold one only if one of its words may be the lemma of a trigger whose required words
 are in the sentence too, or if it holds the "must" of a demand ("X said Y must ...").
 Both tests come from the data the coder reads at run time: the trigger lexicon and the
@@ -134,7 +134,8 @@ def rough_sentences(tokens: Doc) -> Iterator[Span]:
                 yield tokens[start:token.i + 1]
                 start, after_end = token.i + 1, False
             continue
-        if after_end and first not in _CLOSERS:
+        # A quote or bracket right after the punctuation closes it; after a space, it opens.
+        if after_end and not (first in _CLOSERS and not tokens[token.i - 1].whitespace_):
             if not first.islower():
                 yield tokens[start:token.i]
                 start = token.i

@@ -57,6 +57,9 @@ def _print_report(report: dict[str, Any]) -> None:
     out.print(f"pipeline whole run ÷ spaCy warm: {report['ratio_whole_to_spacy_warm']:.2f}   "
               f"whole ÷ whole: {report['ratio_whole_to_spacy_whole']:.2f}   "
               f"warm ÷ warm: {report['ratio_warm_to_spacy_warm']:.2f}", highlight=False)
+    out.print(f"in processor time: {report['ratio_cpu_whole_to_spacy_warm']:.2f}   "
+              f"{report['ratio_cpu_whole_to_spacy_whole']:.2f}   "
+              f"{report['ratio_cpu_warm_to_spacy_warm']:.2f}", highlight=False)
     if "workers" in report:
         out.print(f"{report['workers']['n']} processes ÷ 1: "
                   f"{report['workers']['speedup_whole']:.2f}× (whole run)", highlight=False)

@@ -1,19 +1,25 @@
 """A pool of processes on one machine, each holding one pipeline built from the config.
 
-The parent reads documents, sends them out in chunks of `batch_size`, and yields the
-results chunk by chunk in input order; at most two chunks per worker are in flight, so
-memory stays flat however long the input is.
+On Linux the pipeline is built once, here, and the workers are forked from it: they start
+at once and share the model's memory until they write to it. Elsewhere each worker starts
+a fresh interpreter and builds its own.
+
+The parent reads documents, sends them out in chunks of a quarter of `batch_size` (small
+enough to share a short corpus evenly, large enough for the parser's batching), and
+yields the results chunk by chunk in input order; at most two chunks per worker are in
+flight, so memory stays flat however long the input is.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import Config
 from ..errors import TidingsError
@@ -26,25 +32,32 @@ Result = CodedDocument | Rejection
 _IN_FLIGHT_PER_WORKER = 2
 
 # The pipeline of this worker process, or why it could not be built.
-_pipeline: Pipeline | TidingsError = TidingsError("the worker process did not start")
+_NOT_STARTED = TidingsError("the worker process did not start")
+_pipeline: Pipeline | TidingsError = _NOT_STARTED
 
 
 def code_in_processes(config: Config, items: Iterable[Document | Rejection], workers: int
                       ) -> Iterator[Result]:
     """Results of `items` coded by `workers` processes, in input order."""
     iterator = iter(items)
-    # spawn: a worker starts clean, whatever threads or model the parent holds.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
-                             initargs=(config,)) as pool:
-        pending: deque[Future[list[Result]]] = deque()
-        while True:
-            while len(pending) < workers * _IN_FLIGHT_PER_WORKER and (
-                    chunk := list(islice(iterator, config.batch_size))):
-                pending.append(pool.submit(_code_chunk, chunk))
-            if not pending:
-                return
-            yield from _outcome(pending.popleft())
+    chunk_size = max(1, config.batch_size // 4)
+    fork = sys.platform.startswith("linux")  # elsewhere forking a loaded model is unsafe
+    if fork:
+        _start(config)
+    options: dict[str, Any] = {} if fork else {"initializer": _start, "initargs": (config,)}
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, **options) as pool:
+            pending: deque[Future[list[Result]]] = deque()
+            while True:
+                while len(pending) < workers * _IN_FLIGHT_PER_WORKER and (
+                        chunk := list(islice(iterator, chunk_size))):
+                    pending.append(pool.submit(_code_chunk, chunk))
+                if not pending:
+                    return
+                yield from _outcome(pending.popleft())
+    finally:
+        _release()
 
 
 def _outcome(future: Future[list[Result]]) -> list[Result]:
@@ -63,6 +76,11 @@ def _start(config: Config) -> None:
         _pipeline = Pipeline(config)
     except TidingsError as e:
         _pipeline = e  # reported with the first chunk, where the parent can see it
+
+
+def _release() -> None:
+    global _pipeline
+    _pipeline = _NOT_STARTED
 
 
 def _code_chunk(chunk: list[Document | Rejection]) -> list[Result]:

@@ -10,6 +10,7 @@ order, batch by batch, to be written by the caller (standard output, a file, Duc
 
 from __future__ import annotations
 
+import logging
 import pickle
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -34,6 +35,8 @@ def code_shards(config: Config, inputs: Sequence[str], workers: int, address: st
     shards = [str(path) for path in expand_inputs(inputs)]
     if "-" in shards:
         raise ConfigError("the ray engine reads files, not standard input; save it to a file")
+    if not logging.getLogger().isEnabledFor(logging.INFO):  # Ray's progress notes unless -v
+        logging.getLogger("ray").setLevel(logging.ERROR)
     if not ray.is_initialized():
         ray.init(address=address, include_dashboard=False, log_to_driver=False,
                  configure_logging=False)
@@ -43,7 +46,7 @@ def code_shards(config: Config, inputs: Sequence[str], workers: int, address: st
     results = (ray.data.from_items([{"path": shard} for shard in shards],
                                    override_num_blocks=max(1, len(shards)))
                .map_batches(ShardCoder, fn_constructor_args=(config,), batch_size=1,
-                            concurrency=workers))
+                            compute=ray.data.ActorPoolStrategy(size=workers)))
     try:
         for row in results.iter_rows():
             yield pickle.loads(row["result"])
