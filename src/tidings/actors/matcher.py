@@ -53,7 +53,10 @@ class MentionMatcher:
                 key = tuple(tokenize(alias.text))
                 if key:
                     self._names.setdefault(key, []).append(alias)
-        self._longest = max((len(k) for k in (*self._names, *self._agents)), default=1)
+        # The longest form that starts with a given word: most words start none, and the
+        # windows tried at a token never exceed what could match there.
+        self._longest_name = _longest_by_first_word(self._names)
+        self._longest_agent = _longest_by_first_word(self._agents)
 
     def find(self, tokens: Sequence[TokenLike]) -> list[Mention]:
         """Non-overlapping mentions in a run of consecutive tokens, longest first."""
@@ -69,7 +72,11 @@ class MentionMatcher:
         return mentions
 
     def _match_at(self, tokens: Sequence[TokenLike], k: int) -> Mention | None:
-        for length in range(min(self._longest, len(tokens) - k), 0, -1):
+        first = tokens[k]
+        longest = max(self._longest_name.get(first.text, 0),
+                      self._longest_agent.get(first.text.lower(), 0),
+                      self._longest_agent.get(first.lemma_.lower(), 0))
+        for length in range(min(longest, len(tokens) - k), 0, -1):
             window = tokens[k:k + length]
             names = self._names.get(tuple(t.text for t in window))
             if names:
@@ -86,6 +93,13 @@ class MentionMatcher:
         """A combining prefix ("Sino") names a country only before a hyphen."""
         hyphen_next = after < len(tokens) and tokens[after].text == "-"
         return [a for a in aliases if a.form != "prefix" or hyphen_next]
+
+
+def _longest_by_first_word(index: dict[tuple[str, ...], list[Alias]]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for key in index:
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return longest
 
 
 def hyphenated_name_parts(kb: KnowledgeBase) -> set[str]:

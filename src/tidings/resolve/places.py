@@ -49,10 +49,11 @@ class Gazetteer:
         self._other_names: dict[str, list[_City]] = {}
         for record in cities:
             city = self._city(record)
-            self._cities.setdefault(_key(city.name), []).append(city)
-            for other in record["alternatenames"]:
-                if _LATIN_NAME.match(other) and _key(other) != _key(city.name):
-                    self._other_names.setdefault(_key(other), []).append(city)
+            own = _key(city.name)
+            self._cities.setdefault(own, []).append(city)
+            others = {_key(o) for o in record["alternatenames"] if _LATIN_NAME.match(o)} - {own}
+            for other in others:
+                self._other_names.setdefault(other, []).append(city)
 
     def resolve(self, name: str, country: str | None = None, origin: str = "sentence"
                 ) -> Place:
