@@ -146,3 +146,19 @@ def test_queries_database_summary(store):
     assert database_summary(store) == {"events": 7, "documents": 5, "rejects": 0,
                                        "first_date": date(2021, 1, 26),
                                        "last_date": date(2022, 3, 1)}
+
+
+def test_country_filters_find_the_second_actor_of_a_compound_event(tmp_path):
+    from dataclasses import replace
+
+    from tests.store.factory import MOON, RUSSIA, XI, coded
+
+    document = coded("c1", date(2021, 5, 1), [("Xi Jinping met Moon Jae-in.", "CONSULT", XI, MOON)])
+    (event,) = document.events
+    joint = replace(document, events=(replace(event, source=(XI, RUSSIA)),))
+    with Store(tmp_path / "c.duckdb") as store:
+        list(store.write([joint], store.start_run("tidings test", {})))
+        for f in (EventFilter(source="RUS"), EventFilter(country="RUS"), EventFilter(country="KOR"),
+                  EventFilter(source="CHN", target="KOR")):
+            assert _ids(list_events(store, f)[0]) == ["c1-0"], f
+        assert list_events(store, EventFilter(target="RUS"))[0] == []

@@ -38,8 +38,10 @@ class EventFilter:
                 conditions.append(condition)
                 params += values
         if self.country:
-            conditions.append("e.event_id IN (SELECT event_id FROM event_actors WHERE country = ?)")
-            params.append(self.country.upper())
+            country = self.country.upper()
+            conditions.append("(e.source_country = ? OR e.target_country = ? OR e.event_id IN "
+                              f"({_LATER_ACTORS} AND country = ?))")
+            params += [country, country, country]
         if self.actor_id:
             conditions.append("e.event_id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)")
             params.append(self.actor_id)
@@ -58,11 +60,16 @@ class EventFilter:
         return " AND ".join(conditions) or "TRUE", params
 
 
+# The first source and target are columns of `events`; only the actors after them (of
+# compound events, a few) need the look-up in `event_actors`.
+_LATER_ACTORS = "SELECT event_id FROM event_actors WHERE position > 0"
+
+
 def _actor_match(value: str, role: str) -> tuple[str, list[Any]]:
     """Events with an actor in `role` that is `value`: a country, an actor id or part of a name."""
     if len(value) == 3 and value.isalpha() and value.isupper():
-        return ("e.event_id IN (SELECT event_id FROM event_actors WHERE role = ? AND country = ?)",
-                [role, value])
+        return (f"(e.{role}_country = ? OR e.event_id IN ({_LATER_ACTORS} AND role = ? "
+                "AND country = ?))", [value, role, value])
     return ("e.event_id IN (SELECT event_id FROM event_actors WHERE role = ? AND (actor_id = ? "
             "OR contains(lower(name), lower(?)) OR contains(lower(text), lower(?))))",
             [role, value, value, value])

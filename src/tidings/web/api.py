@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.responses import JSONResponse
 
 from .. import __version__
 from ..store import Store
@@ -19,7 +22,23 @@ from ..store.queries import (
 from .params import MAX_TEXT, Page, country_code, event_filter, page
 from .state import request_store
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class DataResponse(JSONResponse):
+    """JSON written straight from the plain data the store returns: FastAPI's field-by-field
+    encoding of an unvalidated dict costs ten times the dump (7 ms a page of 50 events)."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"),
+                          default=_iso_date).encode("utf-8")
+
+
+def _iso_date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+router = APIRouter(prefix="/api", tags=["api"], default_response_class=DataResponse)
 Db = Annotated[Store, Depends(request_store)]
 Identifier = Annotated[str, Path(max_length=MAX_TEXT)]
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -29,35 +48,35 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 @router.get("/health", summary="Whether the server can read its database, and what it holds")
-def health(store: Db) -> dict[str, Any]:
-    return {"status": "ok", "version": __version__, **database_summary(store)}
+def health(store: Db) -> DataResponse:
+    return DataResponse({"status": "ok", "version": __version__, **database_summary(store)})
 
 
 @router.get("/events", summary="Events matching the filters, newest first, one page at a time",
             responses=ERRORS)
 def events(store: Db, f: Annotated[EventFilter, Depends(event_filter)],
-           p: Annotated[Page, Depends(page)]) -> dict[str, Any]:
+           p: Annotated[Page, Depends(page)]) -> DataResponse:
     found, total = list_events(store, f, limit=p.limit, offset=p.offset)
-    return {"total": total, "limit": p.limit, "offset": p.offset, "events": found}
+    return DataResponse({"total": total, "limit": p.limit, "offset": p.offset, "events": found})
 
 
 @router.get("/events/{event_id:path}", summary="One event, in the JSON shape of `tidings code`",
             responses=ERRORS)
-def event(store: Db, event_id: Identifier) -> dict[str, Any]:
+def event(store: Db, event_id: Identifier) -> DataResponse:
     found = get_event(store, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id!r} in this database")
-    return found
+    return DataResponse(found)
 
 
 @router.get("/documents/{doc_id:path}", responses=ERRORS,
             summary="A document's text and its events; `evidence.document` spans are offsets "
                     "in `text`")
-def document(store: Db, doc_id: Identifier) -> dict[str, Any]:
+def document(store: Db, doc_id: Identifier) -> DataResponse:
     found = get_document(store, doc_id)
     if found is None:
         raise HTTPException(404, f"no document {doc_id!r} in this database")
-    return found
+    return DataResponse(found)
 
 
 @router.get("/dyads/{a}/{b}/timeline", responses=ERRORS,
@@ -66,8 +85,8 @@ def document(store: Db, doc_id: Identifier) -> dict[str, Any]:
 def timeline(store: Db, a: Annotated[str, Path(max_length=3)], b: Annotated[str, Path(max_length=3)],
              period: Annotated[Literal["week", "month", "year"], Query()] = "month",
              both_directions: Annotated[bool, Query(description="b → a as well as a → b")] = True,
-             ) -> dict[str, Any]:
+             ) -> DataResponse:
     first, second = country_code("a", a), country_code("b", b)
     periods = dyad_timeline(store, first, second, period=period, both_directions=both_directions)
-    return {"a": first, "b": second, "period": period, "both_directions": both_directions,
-            "periods": periods}
+    return DataResponse({"a": first, "b": second, "period": period,
+                         "both_directions": both_directions, "periods": periods})
