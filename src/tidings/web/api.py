@@ -63,20 +63,20 @@ def events(store: Db, f: Annotated[EventFilter, Depends(event_filter)],
 @router.get("/events/{event_id:path}", summary="One event, in the JSON shape of `tidings code`",
             responses=ERRORS)
 def event(store: Db, event_id: Identifier) -> DataResponse:
-    found = get_event(store, event_id)
-    if found is None:
-        raise HTTPException(404, f"no event {event_id!r} in this database")
-    return DataResponse(found)
+    return _found(get_event(store, event_id), "event", event_id)
 
 
 @router.get("/documents/{doc_id:path}", responses=ERRORS,
             summary="A document's text and its events; `evidence.document` spans are offsets "
                     "in `text`")
 def document(store: Db, doc_id: Identifier) -> DataResponse:
-    found = get_document(store, doc_id)
-    if found is None:
-        raise HTTPException(404, f"no document {doc_id!r} in this database")
-    return DataResponse(found)
+    return _found(get_document(store, doc_id), "document", doc_id)
+
+
+def _found(value: dict[str, Any] | None, what: str, key: str) -> DataResponse:
+    if value is None:
+        raise HTTPException(404, f"no {what} {key!r} in this database")
+    return DataResponse(value)
 
 
 @router.get("/dyads/{a}/{b}/timeline", responses=ERRORS,
