@@ -60,7 +60,10 @@ _CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "
                            "pcomp", "ccomp", "advcl", "npadvmod", "oprd", "attr", "dative"})
 _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
                                "since", "despite", "ahead", "until"})
-_BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines"})
+_BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
+                               "prior"})
+# What a verb leaves behind it, when it only reports the toll of another event.
+_AFTERMATH = frozenset({"dead", "injured", "wounded", "homeless", "missing"})
 _DISCLOSING = _SPEAKING | frozenset({"comment", "confirm", "disclose", "elaborate", "reveal",
                                     "specify", "discuss", "speculate", "answer"})
 _REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", "suggestion",
@@ -69,6 +72,7 @@ _REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", 
 # to use it is a threat.
 _DECIDING = frozenset({"agree", "decide", "approve", "accept", "consent"})
 _SENDING = frozenset({"send", "deploy", "dispatch", "move", "transfer", "deliver", "ship", "share",
+                      "recall",
                       "airlift", "station", "redeploy"})
 _CROWD_WORDS = frozenset({"thousands", "hundreds", "dozens", "tens", "scores", "some", "up",
                           "about", "around", "nearly", "over", "more", "many", "crowds"})
@@ -212,7 +216,8 @@ class EventExtractor:
         elif not source:
             return None
         else:
-            target = self._target(anchor, inner, mentions, ctx, source)
+            target = self._target(anchor, inner, mentions, ctx, source,
+                                  objects_are_targets=event_type != "MOBILIZE")
         civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
         if civil is not None and inner is None:
             event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil
@@ -230,6 +235,8 @@ class EventExtractor:
             return None
         if event_type == "ASSAULT" and _abstract_foe(token):
             return None  # "help fight the Ebola epidemic"
+        if any(c.lemma_.lower() in _AFTERMATH for c in token.children):
+            return None  # "..., leaving 20 soldiers dead": the toll of another event
         ended = _ended_by(anchor)
         if ended is not None and (ended.lemma_.lower(), event_type) in _ENDED:
             # "stopped sharing information with U.S. agencies" cuts cooperation;
@@ -325,11 +332,15 @@ class EventExtractor:
         return []
 
     def _target(self, token: Token, inner: Token | None, mentions: dict[int, Mention],
-                ctx: DocumentContext, source: list[tuple[Actor, tuple[int, int]]]
-                ) -> list[tuple[Actor, tuple[int, int]]]:
+                ctx: DocumentContext, source: list[tuple[Actor, tuple[int, int]]],
+                objects_are_targets: bool = True) -> list[tuple[Actor, tuple[int, int]]]:
         """The first phrase in a target role that names an actor other than the source,
-        else the nearest other actor named inside the event's own phrase."""
+        else the nearest other actor named inside the event's own phrase. What is mobilized
+        ("fired two missiles", "deployed troops") is never the target."""
         candidates = [*_target_candidates(token, inner), *_nearby_mentions(token, mentions)]
+        if not objects_are_targets:
+            moved = {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
+            candidates = [c for c in candidates if c.i not in moved]
         if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass"):
             verb = token.head  # "Israeli airstrikes hit targets in Gaza"
             own = _subtree_ids(token)
@@ -375,6 +386,8 @@ def _target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Ite
     objects = [c for c in token.children if c.dep_ in ("dobj", "dative", "iobj", "attr")]
     if token.lemma_.lower() in _SENDING:  # "send police to Haiti": what is sent or shared is no target
         yield from _prep_objects(token)
+        for obj in objects:  # "recalled its ambassador from Moscow"
+            yield from _prep_objects(obj)
     yield from (c for c in objects if c.dep_ != "dative")
     yield from _prep_objects(token)
     for obj in objects:
