@@ -180,3 +180,18 @@ def test_extract_demand_that_states_a_protest_aim_is_not_separate(extractor, res
     rows = [("Students", 1, "nsubj", "NOUN", "student"), ("marched", 1, "ROOT", "VERB", "march"),
             ("demanding", 1, "advcl", "VERB", "demand"), ("reforms", 2, "dobj", "NOUN", "reform")]
     assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["PROTEST"]
+
+
+def test_extract_what_is_mobilized_is_not_the_target(extractor, resolver, parse):
+    rows = [("Russia", 1, "nsubj", "PROPN", "Russia"), ("deployed", 1, "ROOT", "VERB", "deploy"),
+            ("Russian", 3, "amod", "ADJ", "russian"), ("troops", 1, "dobj", "NOUN", "troop"),
+            ("to", 1, "prep", "ADP", "to"), ("Belarus", 4, "pobj", "PROPN", "Belarus")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.target]) == ("MOBILIZE", ["BLR"])
+
+
+def test_extract_a_toll_left_behind_is_no_event(extractor, resolver, parse):
+    rows = [("Russian", 1, "amod", "ADJ", "russian"), ("troops", 2, "nsubj", "NOUN", "troop"),
+            ("left", 2, "ROOT", "VERB", "leave"), ("Ukrainian", 4, "amod", "ADJ", "ukrainian"),
+            ("soldiers", 5, "nsubj", "NOUN", "soldier"), ("dead", 2, "ccomp", "ADJ", "dead")]
+    assert _events(extractor, resolver, parse(rows)) == []

@@ -62,7 +62,7 @@ _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid",
                                "since", "despite", "ahead", "until"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
                                "prior"})
-# What a verb leaves behind it, when it only reports the toll of another event.
+# What "leaving" leaves behind, when it only reports the toll of another event.
 _AFTERMATH = frozenset({"dead", "injured", "wounded", "homeless", "missing"})
 _DISCLOSING = _SPEAKING | frozenset({"comment", "confirm", "disclose", "elaborate", "reveal",
                                     "specify", "discuss", "speculate", "answer"})
@@ -235,7 +235,8 @@ class EventExtractor:
             return None
         if event_type == "ASSAULT" and _abstract_foe(token):
             return None  # "help fight the Ebola epidemic"
-        if any(c.lemma_.lower() in _AFTERMATH for c in token.children):
+        if token.lemma_.lower() == "leave" and any(c.lemma_.lower() in _AFTERMATH
+                                                   for c in token.children):
             return None  # "..., leaving 20 soldiers dead": the toll of another event
         ended = _ended_by(anchor)
         if ended is not None and (ended.lemma_.lower(), event_type) in _ENDED:
