@@ -1,0 +1,144 @@
+"""The grammar of a trigger's clause: who acts, who reports it, and whether it happens.
+
+Subjects follow control, coordination and relative clauses; a pronoun in a reported
+clause is the speaker; modality (future, hypothetical), negation and conditions are read
+from the auxiliaries and marks around the clause.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+_FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+_HYPOTHETICAL = frozenset({"should", "could", "may", "might", "must", "can", "ought", "ca"})
+# Verbs of intending that are not events themselves: "plans to visit" is intent.
+_INTENDING = frozenset({"plan", "intend", "want", "hope", "seek", "aim", "expect", "prepare",
+                        "wish", "set", "go", "schedule", "decide", "mean"})
+# "X said Y must ..." is X demanding something of Y (CAMEO 10, PLOVER REQUEST).
+SPEAKING = frozenset({"say", "declare", "announce", "insist", "tell", "state", "stress",
+                       "write", "add"})
+_REPORTING = SPEAKING | frozenset({"claim", "confirm", "report", "quote", "indicate",
+                                    "affirm", "assert", "explain", "reiterate", "signal"})
+# Participles that describe their subject's stance, not something done to it:
+# "Vietnam is committed to opening up" (the subject acts; there is no agent).
+_STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate",
+                                 "oppose", "disappoint", "concern", "convince"})
+_REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
+PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+_DENYING = frozenset({"deny", "dismiss", "rule"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The acting phrase of a verb, following control, coordination and relative clauses."""
+    seen = 0
+    while seen < 8:
+        seen += 1
+        if is_passive(verb):
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    return next((g for g in child.children if g.dep_ == "pobj"), None)
+            if verb.lemma_.lower() in _STANCE_PARTICIPLES:
+                return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            return None
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return verb.head
+        if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def reporting_speaker(verb: Token) -> Token | None:
+    """Who reports the clause a verb heads: "*Syria* says it is willing", "*Hassan* was
+    quoted as saying he would be ready"."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in _REPORTED_DEPS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.lemma_.lower() in _REPORTING:
+            if is_passive(token):  # "was quoted as saying": the one quoted
+                return next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            speaker = subject_of(token)
+            if speaker is not None and speaker.lower_ not in PRONOUNS:
+                return speaker
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun trigger hangs from: "held *talks*", "in a *conversation* with"."""
+    token = noun
+    for _ in range(6):
+        if token.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            return None
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def clause_verb(token: Token) -> Token:
+    if token.pos_ in ("VERB", "AUX"):
+        return token
+    return governing_verb(token) or token
+
+
+def main_clause(clause: Token) -> bool:
+    """Not a relative or adverbial side clause ("the town, where 28 people were killed"),
+    though a participle that goes on with the main event counts ("..., *wounding* two")."""
+    if clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.head.i != clause.i:
+        return main_clause(clause.head)
+    return clause.dep_ in ("ROOT", "ccomp", "parataxis", "conj")
+
+
+def modality(verb: Token) -> str | None:
+    """``future`` ("will visit", "plans to visit"), ``hypothetical`` ("could"), or None."""
+    token = verb
+    for _ in range(4):
+        aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if aux & _HYPOTHETICAL:
+            return "hypothetical"
+        if aux & _FUTURE:
+            return "future"
+        if token.dep_ == "xcomp" and token.head.lemma_.lower() in _INTENDING:
+            return "future"
+        if token.dep_ in ("xcomp", "acomp") and token.head.i != token.i:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def is_negated(token: Token, clause: Token) -> bool:
+    for node in (token, clause):
+        if any(c.dep_ == "neg" or (c.lower_ in ("no", "never") and c.dep_ == "det")
+               for c in node.children):
+            return True
+    ancestor = clause
+    for _ in range(3):
+        if ancestor.dep_ not in ("ccomp", "xcomp") or ancestor.head.i == ancestor.i:
+            break
+        ancestor = ancestor.head
+        if ancestor.lemma_.lower() in _DENYING:
+            return True
+    return False
+
+
+def conditional(clause: Token) -> bool:
+    token = clause
+    for _ in range(3):
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in token.children):
+            return True
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False

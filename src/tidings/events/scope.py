@@ -1,0 +1,95 @@
+"""What is not an event of its own, though a trigger names it.
+
+The content of what another event asks for, refuses, offers, blames or defends; events
+named as the time or the aim of another; refusals to comment; fights against a disease.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..types import Actor
+from .clauses import SPEAKING
+from .lexicon import TriggerRule
+
+# Events whose object is itself an event they speak about, not one that happened.
+_CONTENT_TYPES = frozenset({"AGREE", "REJECT", "REQUEST", "THREATEN", "ACCUSE", "CONCEDE",
+                            "SUPPORT"})
+_CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "amod", "nmod",
+                           "pcomp", "ccomp", "advcl", "npadvmod", "oprd", "attr", "dative"})
+_BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
+                               "since", "despite", "ahead", "until"})
+_BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
+                               "prior"})
+# What "leaving" leaves behind, when it only reports the toll of another event.
+AFTERMATH = frozenset({"dead", "injured", "wounded", "homeless", "missing"})
+_DISCLOSING = SPEAKING | frozenset({"comment", "confirm", "disclose", "elaborate", "reveal",
+                                    "specify", "discuss", "speculate", "answer"})
+_REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", "suggestion",
+                           "story", "account"})
+# What a fight against is no fight: a disease, a fire, poverty.
+_ABSTRACT_FOES = frozenset({"epidemic", "pandemic", "virus", "disease", "outbreak", "ebola",
+                            "covid-19", "poverty", "corruption", "inflation", "fire", "wildfire",
+                            "hunger", "famine", "climate", "change", "drought", "flood",
+                            "unemployment", "crime", "misinformation", "disinformation"})
+
+
+def told_of(token: Token, triggers: dict[int, TriggerRule]) -> bool:
+    """Inside what another event asks for, refuses, offers, blames or defends: "rejected an
+    offer of direct *talks*", "blamed Israel for the *bombing*"."""
+    node = token
+    for _ in range(5):
+        if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in triggers and triggers[node.i].event_type in _CONTENT_TYPES:
+            return True
+    return False
+
+
+def background(token: Token) -> bool:
+    """An event named as the time of another: "*during* a G8 summit", "*after* five days of
+    fighting", "on the eve of a visit", or as what a thing underwent ("equipment *seized*
+    last year")."""
+    if token.dep_ == "acl" and token.tag_ == "VBN":
+        return True
+    if any(a.lemma_.lower() == "protest" and a.dep_ == "pobj" and a.head.lower_ == "in"
+           for a in (token, *token.ancestors)):
+        return True  # "recalled its ambassador in protest at the trip": the why, not an act
+    if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS
+                                     for m in a.children) for a in (token, *token.ancestors)):
+        return True  # "... after soldiers seized power"
+    node = token.head if token.dep_ == "compound" else token
+    for _ in range(3):
+        if node.dep_ != "pobj":
+            return False
+        prep = node.head
+        if prep.lower_ in _BACKGROUND_PREPS:
+            return True
+        anchor = prep.head
+        if anchor.lemma_.lower() in _BACKGROUND_NOUNS or prep.lower_ != "of":
+            return anchor.lemma_.lower() in _BACKGROUND_NOUNS
+        node = anchor
+    return False
+
+
+def purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
+    """A demand or complaint that states what another act is for: protesters "blocked roads
+    *demanding* reforms", "began a hunger strike *to protest* the ruling"; it is the act's
+    aim, not a second event."""
+    return (rule.event_type in ("REQUEST", "ACCUSE")
+            and token.dep_ in ("advcl", "xcomp", "acl", "conj")
+            and token.head.i in triggers and token.head.i != token.i)
+
+
+def refuses_only_words(token: Token, target: list[tuple[Actor, tuple[int, int]]]) -> bool:
+    """"Refused to comment", "dismissed reports of a build-up": no one is refused anything."""
+    said = any(c.dep_ == "xcomp" and c.lemma_.lower() in _DISCLOSING for c in token.children)
+    reports = not target and any(c.dep_ == "dobj" and c.lemma_.lower() in _REPORT_NOUNS
+                                 for c in token.children)
+    return said or reports
+
+
+def abstract_foe(token: Token) -> bool:
+    return any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in _ABSTRACT_FOES
+               for c in (*token.children, *(g for c in token.children for g in c.children)))
