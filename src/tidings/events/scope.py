@@ -37,6 +37,10 @@ _ABSTRACT_FOES = frozenset({"epidemic", "pandemic", "virus", "disease", "outbrea
 def told_of(token: Token, triggers: dict[int, TriggerRule]) -> bool:
     """Inside what another event asks for, refuses, offers, blames or defends: "rejected an
     offer of direct *talks*", "blamed Israel for the *bombing*"."""
+    if token.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.i in triggers
+                                     and triggers[c.i].event_type in _CONTENT_TYPES
+                                     for c in token.head.children):
+        return True  # "reiterated its demand that Israel *ease* restrictions"
     node = token
     for _ in range(5):
         if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:

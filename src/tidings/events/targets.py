@@ -52,6 +52,8 @@ def target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Iter
         verb = governing_verb(token)
         if verb is not None:
             yield from (c for c in prep_objects(verb) if c.i not in subtree_ids(token))
+            demanded = (subject_of(c) for c in verb.children if c.dep_ == "ccomp")
+            yield from (s for s in demanded if s is not None)  # "its demand that Israel ..."
 
 
 def subtree_ids(token: Token) -> set[int]:
