@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..types import Actor
-from .clauses import SPEAKING
+from .clauses import SPEAKING, is_passive
 from .lexicon import TriggerRule
 
 # Events whose object is itself an event they speak about, not one that happened.
@@ -63,6 +63,8 @@ def background(token: Token) -> bool:
     if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS
                                      for m in a.children) for a in (token, *token.ancestors)):
         return True  # "... after soldiers seized power"
+    if any(a.dep_ == "relcl" and is_passive(a) for a in (token, *token.ancestors)):
+        return True  # "a helicopter that was captured last week": what a thing underwent
     node = token.head if token.dep_ == "compound" else token
     for _ in range(3):
         if node.dep_ != "pobj":
