@@ -140,7 +140,7 @@ class Pipeline:
     def _code_read(self, read: _Read) -> CodedDocument:
         """The events of a document, dated, placed and scored."""
         document, clean = read.planned.document, read.planned.clean
-        contexts = self.contexts.find(clean.text)
+        contexts = self.contexts.find(clean.text) if read.readings else ()
         events: list[Event] = []
         for reading in read.readings:
             for found in reading.found:

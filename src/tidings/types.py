@@ -43,16 +43,6 @@ class Rejection:
 
 
 @dataclass(frozen=True)
-class Sentence:
-    """A sentence of cleaned text, with its place in the original document text."""
-
-    index: int
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
 class Dateline:
     """The wire-copy dateline a body opens with: ``BEIJING, Jan. 26 (Xinhua) --``.
 

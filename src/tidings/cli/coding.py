@@ -95,13 +95,14 @@ def _export_at_end(results: Iterable[CodedDocument | Rejection], output: str | N
 
     with tempfile.TemporaryDirectory(prefix="tidings-") as scratch, \
             Store(Path(scratch) / "run.duckdb") as store:
-        counts = _report(store.write(results, store.start_run(CODER, {})), lambda event: None)
+        counts = _report(store.write(results, store.start_run(CODER, {})))
         export_events(store, fmt, output)
     return counts
 
 
-def _report(results: Iterable[CodedDocument | Rejection], write: EventWriter) -> dict[str, int]:
-    """Pass each event to `write`, report each rejection, and count both."""
+def _report(results: Iterable[CodedDocument | Rejection], write: EventWriter | None = None
+            ) -> dict[str, int]:
+    """Pass each event to `write` (if any), report each rejection, and count both."""
     counts = {"documents": 0, "events": 0, "rejected": 0}
     for result in _progress(results):
         if isinstance(result, Rejection):
@@ -110,9 +111,10 @@ def _report(results: Iterable[CodedDocument | Rejection], write: EventWriter) ->
                        f"{result.reason}", err=True)
             continue
         counts["documents"] += 1
-        for event in result.events:
-            write(event.to_json())
-            counts["events"] += 1
+        counts["events"] += len(result.events)
+        if write is not None:
+            for event in result.events:
+                write(event.to_json())
     return counts
 
 

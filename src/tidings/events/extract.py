@@ -29,7 +29,14 @@ from .clauses import (
     subject_of,
 )
 from .lexicon import Lexicon, TriggerRule
-from .scope import AFTERMATH, abstract_foe, background, purpose_demand, refuses_only_words, told_of
+from .scope import (
+    abstract_foe,
+    background,
+    purpose_demand,
+    refuses_only_words,
+    reports_a_toll,
+    told_of,
+)
 from .targets import (
     NOT_PLACES,
     PLACE_PREPS,
@@ -209,9 +216,8 @@ class EventExtractor:
             return None
         if event_type == "ASSAULT" and abstract_foe(token):
             return None  # "help fight the Ebola epidemic"
-        if token.lemma_.lower() == "leave" and any(c.lemma_.lower() in AFTERMATH
-                                                   for c in token.children):
-            return None  # "..., leaving 20 soldiers dead": the toll of another event
+        if reports_a_toll(token):
+            return None
         ended = _ended_by(anchor)
         if ended is not None and (ended.lemma_.lower(), event_type) in _ENDED:
             # "stopped sharing information with U.S. agencies" cuts cooperation;

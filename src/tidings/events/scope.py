@@ -22,7 +22,7 @@ _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid",
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
                                "prior"})
 # What "leaving" leaves behind, when it only reports the toll of another event.
-AFTERMATH = frozenset({"dead", "injured", "wounded", "homeless", "missing"})
+_AFTERMATH = frozenset({"dead", "injured", "wounded", "homeless", "missing"})
 _DISCLOSING = SPEAKING | frozenset({"comment", "confirm", "disclose", "elaborate", "reveal",
                                     "specify", "discuss", "speculate", "answer"})
 _REPORT_NOUNS = frozenset({"report", "claim", "rumour", "rumor", "speculation", "suggestion",
@@ -94,6 +94,12 @@ def refuses_only_words(token: Token, target: list[tuple[Actor, tuple[int, int]]]
     reports = not target and any(c.dep_ == "dobj" and c.lemma_.lower() in _REPORT_NOUNS
                                  for c in token.children)
     return said or reports
+
+
+def reports_a_toll(token: Token) -> bool:
+    """"..., *leaving* 20 soldiers dead": the toll of another event, not one of its own."""
+    return token.lemma_.lower() == "leave" and any(c.lemma_.lower() in _AFTERMATH
+                                                   for c in token.children)
 
 
 def abstract_foe(token: Token) -> bool:

@@ -34,7 +34,6 @@ FORMATS = {".txt": "text", ".text": "text", ".md": "text", "": "text",
            ".jsonl": "json", ".ndjson": "json", ".json": "json",
            ".html": "html", ".htm": "html", ".xhtml": "html",
            ".csv": "csv", ".parquet": "parquet"}
-READABLE_SUFFIXES = set(FORMATS) | {".gz"}
 # Size limits, as multiples of max_chars: UTF-8 takes up to 4 bytes a character, a JSON
 # string up to 6 (\uXXXX), and a web page carries markup around its text.
 BYTES_PER_CHAR = {"text": 4, "json": 6, "csv": 4, "html": 20}
