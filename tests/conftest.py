@@ -9,6 +9,14 @@ import pytest
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_in_a_temporary_folder(tmp_path_factory):
+    """Indexes the tests build are kept for this session only, not in the user's cache."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TIDINGS_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     from tidings.pipeline import Pipeline

@@ -32,6 +32,10 @@ _TIME_PREPS = frozenset({"on", "in", "at", "during", "from", "over", "through", 
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 # clauses that happen when the clause they hang from does ("..., killing 250 people")
 _SHARED_TIME_DEPS = frozenset({"advcl", "conj", "xcomp"})
+_ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod", "advmod"})
+_ENTITY_PREPS = _TIME_PREPS | _PLACE_PREPS
+# The entity recognizer's encoder sees four words on either side of a word.
+RECOGNIZER_MARGIN = 4
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # "plans to visit", "is due to sign", "is to meet": an announced event, not a past one
 _FUTURE_HEADS = frozenset({"plan", "schedule", "expect", "set", "due", "intend", "be", "prepare"})
@@ -139,6 +143,27 @@ def _clause_tokens(root: Token) -> Iterable[Token]:
         stack.extend(c for c in token.children if c.dep_ not in _CLAUSE_DEPS)
 
 
+def entity_stretches(sentence: SpacySpan) -> list[tuple[int, int]]:
+    """Where in a sentence coding reads entities, as merged token ranges of its document.
+
+    Dates and places are read from adverbial nouns ("Tuesday") and from the objects of time
+    and place prepositions ("in Kharkiv", "on Monday"). Each such phrase is taken with the
+    recognizer's margin, so that it sees all it would see in the whole sentence.
+    """
+    wanted = sorted((max(sentence.start, token.left_edge.i - RECOGNIZER_MARGIN),
+                     min(sentence.end, token.right_edge.i + 1 + RECOGNIZER_MARGIN))
+                    for token in sentence
+                    if token.dep_ in _ADVERBIAL_DEPS
+                    or (token.dep_ == "pobj" and token.head.lower_ in _ENTITY_PREPS))
+    merged: list[tuple[int, int]] = []
+    for start, end in wanted:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _event_date(found: Found, doc_date: date | None) -> tuple[date | None, str | None]:
     """The date of the time expression attached to the event, else `doc_date` (the
     dateline's day when there is one, else the document's).
@@ -184,7 +209,7 @@ def _attached_time(token: Token) -> bool:
     """The head word of a time expression that modifies the event's clause."""
     if token.head.ent_type_ in ("DATE", "TIME") and token.head.i != token.i:
         return False
-    if token.dep_ in ("npadvmod", "tmod", "advmod"):
+    if token.dep_ in _ADVERBIAL_DEPS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ in _TIME_PREPS
 

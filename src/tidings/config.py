@@ -11,6 +11,9 @@ import tomllib
 from .errors import ConfigError
 
 ON_ERROR_CHOICES = ("reject", "raise")
+# Coded (or parsed) once before any clock starts or any worker forks: what loads on first
+# use is loaded then.
+WARM_UP = "Russian forces shelled the city of Kharkiv in Ukraine on Monday, officials said."
 
 
 @dataclass(frozen=True)

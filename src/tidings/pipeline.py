@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span
 from . import __version__
 from .actors import DocumentContext, Mention
 from .actors.phrase import ActorStack
-from .coding import ContextFinder, build_event
-from .config import Config
+from .coding import ContextFinder, build_event, entity_stretches
+from .config import WARM_UP, Config
 from .errors import TidingsError
 from .events import EventExtractor, Found, load_lexicon
 from .normalize import clean_text, guess_language, quality_score
@@ -58,6 +58,12 @@ class Pipeline:
         # With the pre-filter, entities (dates, places) are found only in sentences that
         # hold an event: the recognizer has its own embedding layer, a third of the parse.
         self._deferred = ("ner",) if self.filter and "ner" in self.nlp.pipe_names else ()
+
+    def warm_up(self) -> Pipeline:
+        """Code one sentence, so that what loads on first use (the gazetteer, the model's
+        first batch) is loaded now: before a clock starts, or before workers fork."""
+        self.code_text(WARM_UP, date(2022, 3, 1))
+        return self
 
     def code_text(self, text: str, doc_date: date | None = None, doc_id: str = "text"
                   ) -> list[Event]:
@@ -158,20 +164,19 @@ class Pipeline:
     def _find_entities(self, sentences: list[Span]) -> None:
         """The deferred entity step, written back into the parses.
 
-        Consecutive sentences go to the recognizer together, as the text they are, so that
-        it sees the context it would in the whole document and runs on fewer, longer texts.
+        The recognizer reads only the stretches where coding looks for dates and places
+        (`entity_stretches`), as text of their own; stretches that meet are read together.
         """
         runs: list[Span] = []
         for sent in sentences:
-            if runs and runs[-1].doc is sent.doc and runs[-1].end == sent.start:
-                runs[-1] = sent.doc[runs[-1].start:sent.end]
-            else:
-                runs.append(sent)
+            for start, end in entity_stretches(sent):
+                if runs and runs[-1].doc is sent.doc and runs[-1].end == start:
+                    runs[-1] = sent.doc[runs[-1].start:end]
+                else:
+                    runs.append(sent.doc[start:end])
         recognizer: Any = self.nlp.get_pipe("ner")
-        alone = (Doc(self.nlp.vocab, words=[t.text for t in run],
-                     spaces=[bool(t.whitespace_) for t in run]) for run in runs)
         found: dict[int, tuple[Doc, list[Span]]] = {}
-        for run, named in zip(runs, recognizer.pipe(alone), strict=True):
+        for run, named in zip(runs, recognizer.pipe(run.as_doc() for run in runs), strict=True):
             doc, entities = found.setdefault(id(run.doc), (run.doc, []))
             entities.extend(Span(doc, run.start + e.start, run.start + e.end, e.label)
                             for e in named.ents)

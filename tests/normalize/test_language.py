@@ -46,3 +46,22 @@ def test_language_sample_corpus_seed_and_golden_texts_are_all_english(shared):
     texts += [json.loads(line)["text"] for line in golden.read_text().splitlines() if line]
     assert len(texts) > 300
     assert [t[:60] for t in texts if guess_language(t).language != "en"] == []
+
+
+def test_language_plainly_english_text_needs_no_detector(monkeypatch):
+    from tidings.normalize import language
+
+    def no_detector():
+        raise AssertionError("the detector was loaded for plainly English text")
+    monkeypatch.setattr(language, "_identifier", no_detector)
+    text = sorted(SAMPLES.glob("*.txt"))[0].read_text(encoding="utf-8")
+    assert guess_language(text) == language.LanguageGuess("en", 1.0, False)
+
+
+def test_language_foreign_text_quoting_some_english_goes_to_the_detector():
+    text = ("Le ministre a déclaré mardi que « the war has to end » et que le gouvernement "
+            "allait proposer un plan de paix aux deux parties, avec le soutien de l'Union "
+            "européenne, des Nations unies et de plusieurs pays voisins de la région, "
+            "qui ont salué cette initiative lors d'une réunion à Genève. Selon lui, "
+            "les négociations devraient reprendre dans les prochaines semaines.")
+    assert guess_language(text).language == "fr"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from spacy.tokens import Span
 
-from tidings.coding import _dateline_place, _event_date, _place
+from tidings.coding import RECOGNIZER_MARGIN, _dateline_place, _event_date, _place, entity_stretches
 from tidings.events import Found
 from tidings.types import Dateline
 
@@ -106,3 +106,13 @@ def test_event_place_from_the_dateline_with_its_region():
     place = _dateline_place(Dateline("Kazan", "Russia", "Oct. 23", "Xinhua"))
     assert (place.name, place.country, place.origin) == ("Kazan", "RUS", "dateline")
     assert _dateline_place(None) is None
+
+
+def test_event_time_and_place_entities_are_read_around_time_and_place_phrases(parse):
+    doc = parse(MET)  # "on Saturday" (3-4), "in first meeting" (5-7); "since 1949" is neither
+    assert RECOGNIZER_MARGIN == 4
+    assert entity_stretches(doc[:]) == [(0, 11)]
+    long = parse([("Troops", 1, "nsubj", "NOUN", "troop"), ("shelled", 1, "ROOT", "VERB", "shell")]
+                 + [("the", 1, "dep", "DET", "the")] * 10
+                 + [("in", 1, "prep", "ADP", "in"), ("Kharkiv", 12, "pobj", "PROPN", "Kharkiv")])
+    assert entity_stretches(long[:]) == [(9, 14)]

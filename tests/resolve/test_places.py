@@ -34,7 +34,7 @@ def test_places_cities_have_coordinates_and_countries_do_not(gazetteer):
 
 
 def test_places_country_from_the_text_picks_among_same_names():
-    gazetteer = Gazetteer(
+    gazetteer = Gazetteer.from_geonames(
         countries=[{"iso": "US", "iso3": "USA", "name": "United States", "geonameid": 1},
                    {"iso": "CA", "iso3": "CAN", "name": "Canada", "geonameid": 2}],
         cities=[_city("London", "CA", 400_000, 10), _city("London", "US", 30_000, 11),

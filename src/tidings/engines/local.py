@@ -1,11 +1,12 @@
 """A pool of processes on one machine, each holding one pipeline built from the config.
 
-On Linux the pipeline is built once, here, and the workers are forked from it: they start
-at once and share the model's memory until they write to it. Elsewhere each worker starts
+On Linux the pipeline is built and warmed up once, here, and the workers are forked from
+it: they start at once and share the model's memory until they write to it. Elsewhere each worker starts
 a fresh interpreter and builds its own.
 
-The parent reads documents, sends them out in chunks of a quarter of `batch_size` (small
-enough to share a short corpus evenly, large enough for the parser's batching), and
+The parent reads documents, sends them out in chunks of a sixteenth of `batch_size` (four
+documents by default: small enough to share even a short corpus evenly, large enough that
+sending them costs little beside coding them), and
 yields the results chunk by chunk in input order; at most two chunks per worker are in
 flight, so memory stays flat however long the input is.
 """
@@ -40,7 +41,7 @@ def code_in_processes(config: Config, items: Iterable[Document | Rejection], wor
                       ) -> Iterator[Result]:
     """Results of `items` coded by `workers` processes, in input order."""
     iterator = iter(items)
-    chunk_size = max(1, config.batch_size // 4)
+    chunk_size = max(1, config.batch_size // 16)
     fork = sys.platform.startswith("linux")  # elsewhere forking a loaded model is unsafe
     if fork:
         _start(config)
@@ -73,7 +74,7 @@ def _start(config: Config) -> None:
     from ..pipeline import Pipeline
 
     try:
-        _pipeline = Pipeline(config)
+        _pipeline = Pipeline(config).warm_up()
     except TidingsError as e:
         _pipeline = e  # reported with the first chunk, where the parent can see it
 

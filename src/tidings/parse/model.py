@@ -11,12 +11,14 @@ from spacy.attrs import ORTH
 from spacy.language import Language
 
 from ..errors import ModelError
+from .rules import speed_up_rules
 
 log = logging.getLogger(__name__)
 
 
 def load_model(names: Iterable[str], keep_whole: Iterable[str] = ()) -> Language:
-    """The first installed model of `names`, with `keep_whole` words as single tokens.
+    """The first installed model of `names`, with `keep_whole` words as single tokens and
+    its rule components sped up (parse/rules.py).
 
     The model comes from a Python package (installed by ``make setup``); nothing is
     downloaded at run time.
@@ -31,6 +33,7 @@ def load_model(names: Iterable[str], keep_whole: Iterable[str] = ()) -> Language
         tokenizer: Any = nlp.tokenizer
         for word in keep_whole:
             tokenizer.add_special_case(word, [{ORTH: word}])
+        speed_up_rules(nlp)
         return nlp
     raise ModelError(
         f"no spaCy English model is installed (tried {', '.join(names)}); run `make setup`, "
