@@ -195,3 +195,31 @@ def test_extract_a_toll_left_behind_is_no_event(extractor, resolver, parse):
             ("left", 2, "ROOT", "VERB", "leave"), ("Ukrainian", 4, "amod", "ADJ", "ukrainian"),
             ("soldiers", 5, "nsubj", "NOUN", "soldier"), ("dead", 2, "ccomp", "ADJ", "dead")]
     assert _events(extractor, resolver, parse(rows)) == []
+
+
+def test_extract_killing_a_leader_is_a_targeted_killing(extractor, resolver, parse):
+    rows = [("Rebels", 1, "nsubj", "NOUN", "rebel"), ("killed", 1, "ROOT", "VERB", "kill"),
+            ("the", 4, "det", "DET", "the"), ("deputy", 4, "compound", "NOUN", "deputy"),
+            ("chief", 1, "dobj", "NOUN", "chief"), ("of", 4, "prep", "ADP", "of"),
+            ("Israel", 5, "pobj", "PROPN", "Israel")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.mode, found.cameo) == ("ASSAULT", "targeted", "186")
+
+
+def test_extract_threatened_curfew_is_a_threat_to_restrict(extractor, resolver, parse):
+    rows = [("Algeria", 1, "nsubj", "PROPN", "Algeria"), ("threatened", 1, "ROOT", "VERB", "threaten"),
+            ("to", 3, "aux", "PART", "to"), ("institute", 1, "xcomp", "VERB", "institute"),
+            ("a", 5, "det", "DET", "a"), ("curfew", 3, "dobj", "NOUN", "curfew")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.cameo) == ("THREATEN", "1323")
+
+
+def test_extract_two_acts_of_one_type_with_other_modes_are_two_events(extractor, resolver,
+                                                                        parse):
+    rows = [("Rebels", 1, "nsubj", "NOUN", "rebel"), ("kidnapped", 1, "ROOT", "VERB", "kidnap"),
+            ("Russian", 3, "amod", "ADJ", "russian"), ("advisers", 1, "dobj", "NOUN", "adviser"),
+            ("and", 1, "cc", "CCONJ", "and"), ("bombed", 1, "conj", "VERB", "bomb"),
+            ("Kabul", 5, "dobj", "PROPN", "Kabul")]
+    found = _events(extractor, resolver, parse(rows))
+    assert sorted((f.event_type, f.mode) for f in found) == [("ASSAULT", "abduct"),
+                                                             ("ASSAULT", "heavy-weapons")]

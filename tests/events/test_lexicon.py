@@ -41,3 +41,12 @@ def test_ontology_scores_and_quads():
     assert ontology.code("190").quad_class == 4 and ontology.code("041").quad_class == 1
     assert ontology.plover["CONSULT"].mode_score("phone") == 1.5
     assert all(t in ontology.plover for t in PLOVER_TYPES)
+
+
+def test_lexicon_modality_of_a_mode_falls_back_on_its_type():
+    lexicon = load_lexicon(load_ontology())
+    curfew, coercion = lexicon.modality_of("COERCE", "curfew"), lexicon.modality_of("COERCE")
+    assert curfew is not None and coercion is not None
+    assert (curfew.threat, coercion.threat) == ("1323", "132")
+    assert curfew.asked == coercion.asked == "yield"
+    assert lexicon.modality_of("COERCE", "arrest") == coercion

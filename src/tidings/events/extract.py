@@ -59,6 +59,12 @@ _CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "initiative", "campaign"
 _UNATTRIBUTED = {("ASSAULT", None): "UAF", ("SANCTION", "convict"): "JUD",
                  ("COERCE", "arrest"): "COP", ("COERCE", "deport"): "COP"}
 _REFUSAL_CAMEO = "120"
+# Killing a leader or an official is a targeted killing (CAMEO 186), whatever the weapon.
+_KILLING = frozenset({"kill", "murder", "assassinate", "shoot", "slay"})
+_LEADERS = frozenset({"leader", "chief", "commander", "official", "minister", "governor",
+                      "mayor", "president", "general", "head", "deputy", "lawmaker", "senator",
+                      "politician", "judge", "prosecutor", "ambassador", "envoy", "chairman"})
+_TARGETED = ("targeted", "186")
 # Who, acting, turns a strike or a blockade into a protest (see data/lexicon/civil.tsv).
 _CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "MED"})
 # Agreeing to use force is a decision ("NATO agreed to deploy"); vowing or standing ready
@@ -112,7 +118,7 @@ class EventExtractor:
 
     def extract(self, sent: Span, mentions: dict[int, Mention], ctx: DocumentContext
                 ) -> list[Found]:
-        """Every event a sentence holds, at most one per (type, source, target)."""
+        """Every event a sentence holds, at most one per type, mode, source and target."""
         if sent.text.rstrip().endswith("?"):
             return []
         triggers = {t.i: rule for t in sent if (rule := self._trigger_rule(t))}
@@ -127,11 +133,9 @@ class EventExtractor:
             event = self._read(token, rule, triggers, mentions, ctx)
             if event is None:
                 continue
-            key = (event.event_type, _countries(event.source), _countries(event.target))
-            found.setdefault(key, event)
+            found.setdefault(_identity(event), event)
         for event in self._demands(sent, triggers, mentions, ctx):
-            key = (event.event_type, _countries(event.source), _countries(event.target))
-            found.setdefault(key, event)
+            found.setdefault(_identity(event), event)
         return _without_partial_copies(list(found.values()))
 
     def _demands(self, sent: Span, triggers: dict[int, TriggerRule],
@@ -154,7 +158,7 @@ class EventExtractor:
                 if not source or not target:
                     continue
                 inner = triggers.get(clause.i)
-                table = self.lexicon.modality.get(inner.event_type) if inner else None
+                table = self.lexicon.modality_of(inner.event_type, inner.mode) if inner else None
                 yield Found("REQUEST", table.asked if table else None, _DEMAND_CAMEO, verb,
                             tuple(source), tuple(target), is_negated(verb, verb), "demand:must",
                             verb)
@@ -176,7 +180,8 @@ class EventExtractor:
         if means is not None and mode is None:  # "killed in a car bombing": explosives
             mode, cameo = means.mode, means.cameo
         if event_type == "ASSAULT" and mode is None:
-            mode, cameo = self._instrument(token, clause) or (mode, cameo)
+            mode, cameo = (_TARGETED if _kills_a_leader(token)
+                           else self._instrument(token, clause) or (mode, cameo))
         inner = _embedded_trigger(token, triggers)
         if inner is not None:
             event_type, mode, cameo = self._frame(rule, triggers[inner.i])
@@ -257,7 +262,7 @@ class EventExtractor:
     def _frame(self, outer: TriggerRule, inner: TriggerRule
                ) -> tuple[str, str | None, str]:
         """Coding of a framing trigger around an embedded event ("refused to withdraw")."""
-        table = self.lexicon.modality.get(inner.event_type)
+        table = self.lexicon.modality_of(inner.event_type, inner.mode)
         if outer.event_type == "AGREE" and outer.head not in _DECIDING and table and table.threat:
             return "THREATEN", None, table.threat  # "vowed to fight", "ready to impose martial law"
         if outer.event_type == "AGREE" and table and table.intent:
@@ -270,7 +275,7 @@ class EventExtractor:
 
     def _future(self, event_type: str, mode: str | None, cameo: str
                 ) -> tuple[str, str | None, str]:
-        table = self.lexicon.modality.get(event_type)
+        table = self.lexicon.modality_of(event_type, mode)
         if event_type in _COOPERATION and table and table.intent:
             return "AGREE", None, table.intent
         if event_type in _MATERIAL_CONFLICT and table and table.threat:
@@ -419,12 +424,25 @@ def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token |
     return None
 
 
+def _kills_a_leader(trigger: Token) -> bool:
+    """"killed the deputy chief", "top al-Qaeda leaders were shot dead"."""
+    return trigger.lemma_.lower() in _KILLING and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in _LEADERS
+        for c in trigger.children)
+
+
 def _all_civil(actors: list[tuple[Actor, tuple[int, int]]]) -> bool:
     """Civilians, or a crowd of a nation ("thousands of South Koreans")."""
     def civil(actor: Actor) -> bool:
         crowd = actor.sector is None and actor.text.split(" ", 1)[0].lower() in _CROWD_WORDS
         return actor.sector in _CIVIL_SECTORS or crowd
     return bool(actors) and all(civil(a) for a, _ in actors)
+
+
+def _identity(event: Found) -> tuple[object, ...]:
+    """What makes two readings of a sentence one event: "kidnapped advisers and exploded
+    bombs" is two assaults, "shelled and bombed the town" one of each mode."""
+    return (event.event_type, event.mode, _countries(event.source), _countries(event.target))
 
 
 def _countries(actors: tuple[tuple[Actor, tuple[int, int]], ...]) -> tuple[object, ...]:

@@ -39,7 +39,8 @@ class Modality:
 class Lexicon:
     """Trigger rules indexed by (lemma, part of speech)."""
 
-    def __init__(self, rules: Iterable[TriggerRule], modality: dict[str, Modality],
+    def __init__(self, rules: Iterable[TriggerRule],
+                 modality: dict[tuple[str, str | None], Modality],
                  civil: dict[tuple[str, str, str], TriggerRule] | None = None,
                  instruments: dict[str, tuple[str, str]] | None = None):
         self.by_head: dict[tuple[str, str], list[TriggerRule]] = {}
@@ -53,6 +54,11 @@ class Lexicon:
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.by_head.values())
+
+    def modality_of(self, event_type: str, mode: str | None = None) -> Modality | None:
+        """How an event of this type (and mode, where the table says more of it) is coded
+        when intended, threatened or asked for."""
+        return self.modality.get((event_type, mode)) or self.modality.get((event_type, None))
 
     def civil_reading(self, rule: TriggerRule) -> TriggerRule | None:
         """What the trigger codes when civilians act ("workers went on strike")."""
@@ -147,14 +153,23 @@ def _load_civil(ontology: Ontology) -> dict[tuple[str, str, str], TriggerRule]:
     return table
 
 
-def _load_modality(ontology: Ontology) -> dict[str, Modality]:
+def _load_modality(ontology: Ontology) -> dict[tuple[str, str | None], Modality]:
+    """Rows by type, and by type and mode where a mode is coded otherwise; a mode's row
+    takes what it leaves blank from its type's."""
     path = data_path("lexicon", "modality.tsv")
-    table = {}
+    rows: dict[tuple[str, str | None], dict[str, str | None]] = {}
     for number, row in read_tsv(path):
-        codes = {k: (None if row[k] == "-" else row[k]) for k in ("intent", "threat")}
-        for code in codes.values():
+        values = {k: (None if row[k] == "-" else row[k]) for k in ("intent", "threat", "asked")}
+        for code in (values["intent"], values["threat"]):
             if code and code not in ontology.cameo:
                 raise DataError(str(path), number, f"unknown CAMEO code {code!r}")
-        asked = None if row["asked"] == "-" else row["asked"]
-        table[row["type"]] = Modality(codes["intent"], codes["threat"], asked)
-    return table
+        mode = None if row["mode"] == "-" else row["mode"]
+        if mode is not None and (row["type"], None) not in rows:
+            raise DataError(str(path), number, f"the row of {row['type']} must come first")
+        plover = ontology.plover.get(row["type"])
+        if plover is None or (mode is not None and mode not in plover.modes):
+            raise DataError(str(path), number, f"{row['type']} {mode or ''} is no PLOVER "
+                            "type and mode")
+        general = rows.get((row["type"], None), {})
+        rows[(row["type"], mode)] = {k: v or general.get(k) for k, v in values.items()}
+    return {key: Modality(v["intent"], v["threat"], v["asked"]) for key, v in rows.items()}
