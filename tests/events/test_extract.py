@@ -223,3 +223,60 @@ def test_extract_two_acts_of_one_type_with_other_modes_are_two_events(extractor,
     found = _events(extractor, resolver, parse(rows))
     assert sorted((f.event_type, f.mode) for f in found) == [("ASSAULT", "abduct"),
                                                              ("ASSAULT", "heavy-weapons")]
+
+
+def test_extract_failing_to_agree_is_a_rejection(extractor, resolver, parse):
+    rows = [("Israel", 1, "nsubj", "PROPN", "Israel"), ("failed", 1, "ROOT", "VERB", "fail"),
+            ("to", 3, "aux", "PART", "to"), ("reach", 1, "xcomp", "VERB", "reach"),
+            ("agreement", 3, "dobj", "NOUN", "agreement"), ("with", 3, "prep", "ADP", "with"),
+            ("Syria", 5, "pobj", "PROPN", "Syria")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.negated) == ("REJECT", False)
+
+
+def test_extract_withdrawing_peacekeepers_is_a_sanction(extractor, resolver, parse):
+    rows = [("Nigeria", 1, "nsubj", "PROPN", "Nigeria"), ("withdrew", 1, "ROOT", "VERB", "withdraw"),
+            ("its", 3, "poss", "PRON", "its"), ("peacekeepers", 1, "dobj", "NOUN", "peacekeeper"),
+            ("from", 1, "prep", "ADP", "from"), ("Chad", 4, "pobj", "PROPN", "Chad")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.mode, found.cameo) == ("SANCTION", "expel", "1661")
+
+
+def test_extract_arriving_troops_are_deployed_not_visiting(extractor, resolver, parse):
+    def arrival(*modifiers):
+        n = len(modifiers)  # the modifiers, then "troops arrived in Bosnia"
+        return [(w, n, "amod", "ADJ", w.lower()) for w in modifiers] + [
+            ("troops", n + 1, "nsubj", "NOUN", "troop"), ("arrived", n + 1, "ROOT", "VERB", "arrive"),
+            ("in", n + 1, "prep", "ADP", "in"), ("Bosnia", n + 2, "pobj", "PROPN", "Bosnia")]
+    (peacekeepers,) = _events(extractor, resolver, parse(arrival("NATO", "peacekeeping")))
+    (russians,) = _events(extractor, resolver, parse(arrival("Russian")))
+    assert (peacekeepers.event_type, peacekeepers.cameo) == ("AID", "074")
+    assert (russians.event_type, russians.mode) == ("MOBILIZE", "troops")
+
+
+def test_extract_a_permission_is_the_concession_not_what_it_permits(extractor, resolver, parse):
+    rows = [("Pakistan", 1, "nsubj", "PROPN", "Pakistan"), ("allowed", 1, "ROOT", "VERB", "allow"),
+            ("the", 3, "det", "DET", "the"), ("opposition", 1, "dobj", "NOUN", "opposition"),
+            ("to", 5, "aux", "PART", "to"), ("hold", 1, "xcomp", "VERB", "hold"),
+            ("a", 7, "det", "DET", "a"), ("rally", 5, "dobj", "NOUN", "rally")]
+    assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["CONCEDE"]
+
+
+def test_extract_a_permission_that_is_an_aim_is_no_concession(extractor, resolver, parse):
+    rows = [("Uzbekistan", 1, "nsubj", "PROPN", "Uzbekistan"), ("opened", 1, "ROOT", "VERB", "open"),
+            ("the", 3, "det", "DET", "the"), ("bridge", 1, "dobj", "NOUN", "bridge"),
+            ("to", 5, "aux", "PART", "to"), ("allow", 1, "advcl", "VERB", "allow"),
+            ("deliveries", 5, "dobj", "NOUN", "delivery")]
+    assert [f.event_type for f in _events(extractor, resolver, parse(rows))
+            if f.event_type == "CONCEDE"] == []
+
+
+def test_extract_an_actor_the_knowledge_base_does_not_know_is_still_a_source(extractor,
+                                                                               resolver, parse):
+    rows = [("The", 2, "det", "DET", "the"), ("Jurists", 2, "compound", "PROPN", "Jurists"),
+            ("Association", 3, "nsubj", "PROPN", "Association"),
+            ("investigated", 3, "ROOT", "VERB", "investigate"), ("abuses", 3, "dobj", "NOUN", "abuse"),
+            ("in", 4, "prep", "ADP", "in"), ("Libya", 5, "pobj", "PROPN", "Libya")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert found.event_type == "ACCUSE"
+    assert [(a.text, a.country) for a, _ in found.source] == [("Jurists Association", "UNK")]

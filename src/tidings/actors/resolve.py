@@ -121,6 +121,21 @@ class ActorResolver:
             ctx.last_group = tuple(actors)
         return found
 
+    def unknown_name(self, head: Token, ctx: DocumentContext
+                     ) -> list[tuple[Actor, tuple[int, int]]]:
+        """A named actor the knowledge base does not know, of unknown sector: a person ("Lt.
+        Gen. Prosper Avril") of the document's country, as an unnamed agent is; a body
+        ("the Association of African Jurists") of unknown country, for it may well be
+        international. Nothing for a phrase that names no one."""
+        tokens = [t for t in phrase_tokens(head) if not t.is_punct] or [head]
+        if head.pos_ == "PRON" or not any(t.pos_ == "PROPN" and t.lower_ not in _CALENDAR
+                                          for t in tokens):
+            return []
+        institution = any(t.lemma_.lower() in _INSTITUTION_WORDS for t in tokens)
+        country = "UNK" if institution else ctx.main_country() or "UNK"
+        return [(Actor(_span_text(head, tokens), country),
+                 (tokens[0].idx, tokens[-1].idx + len(tokens[-1])))]
+
     def _resolve_one(self, head: Token, mentions: dict[int, Mention], ctx: DocumentContext
                      ) -> list[Actor]:
         lower = head.lower_
@@ -322,6 +337,16 @@ def _distance(alias: Alias, found: list[Mention], head: Token) -> int:
         if alias in mention.candidates:
             return 0 if mention.start <= head.i < mention.end else abs(mention.start - head.i)
     return 99
+
+
+_INSTITUTION_WORDS = frozenset({"association", "committee", "council", "commission", "front",
+                                "union", "movement", "organization", "organisation", "group",
+                                "agency", "party", "league", "federation", "institute",
+                                "foundation", "forum", "network", "society", "alliance",
+                                "coalition", "army", "court", "bank", "company", "corporation"})
+_CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "january", "february", "march", "april", "may", "june", "july",
+                       "august", "september", "october", "november", "december"})
 
 
 def _span_text(head: Token, tokens: list[Token]) -> str:

@@ -25,7 +25,8 @@ _STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "d
                                  "oppose", "disappoint", "concern", "convince"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-_DENYING = frozenset({"deny", "dismiss", "rule"})
+# Heads under which a clause did not happen: "denied attacking", "failed to reach agreement".
+_DENYING = frozenset({"deny", "dismiss", "rule", "fail"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 

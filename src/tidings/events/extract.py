@@ -32,6 +32,7 @@ from .lexicon import Lexicon, TriggerRule
 from .scope import (
     abstract_foe,
     background,
+    done_for,
     purpose_demand,
     refuses_only_words,
     reports_a_toll,
@@ -65,6 +66,13 @@ _LEADERS = frozenset({"leader", "chief", "commander", "official", "minister", "g
                       "mayor", "president", "general", "head", "deputy", "lawmaker", "senator",
                       "politician", "judge", "prosecutor", "ambassador", "envoy", "chairman"})
 _TARGETED = ("targeted", "186")
+# Troops that arrive are deployed, not visiting: peacekeepers are protection given (074),
+# other forces are mobilized (154).
+_FORCES = frozenset({"troop", "soldier", "force", "peacekeeper", "contingent", "battalion",
+                     "unit", "marine", "paratrooper", "warship", "detachment", "deployment"})
+_PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping"})
+_PROTECTION = ("AID", None, "074")
+_DEPLOYMENT = ("MOBILIZE", "troops", "154")
 # Who, acting, turns a strike or a blockade into a protest (see data/lexicon/civil.tsv).
 _CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "MED"})
 # Agreeing to use force is a decision ("NATO agreed to deploy"); vowing or standing ready
@@ -87,6 +95,10 @@ _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "attr", "acomp",
                               "advcl", "conj"})
 # Types that name a thing asked for, refused or intended ("refused to withdraw").
 _FRAMING_TYPES = frozenset({"AGREE", "REQUEST", "REJECT", "THREATEN"})
+# A permission is the concession; what it permits has not happened yet ("allowed the
+# opposition to hold a rally"). A permission that is what another act is for ("opened the
+# bridge to allow deliveries") is that act's aim, not a concession of its own.
+_PERMITTING = frozenset({"allow", "permit"})
 _MATERIAL_CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 _COOPERATION = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID",
                           "RETREAT"})
@@ -128,6 +140,7 @@ class EventExtractor:
             if (_governing_trigger(token, triggers) is not None
                     or _means_of(token, triggers) is not None
                     or told_of(token, triggers) or background(token)
+                    or (rule.head in _PERMITTING and done_for(token))
                     or purpose_demand(token, rule, triggers)):
                 continue
             event = self._read(token, rule, triggers, mentions, ctx)
@@ -204,6 +217,8 @@ class EventExtractor:
         else:
             target = self._target(anchor, inner, mentions, ctx, source,
                                   objects_are_targets=event_type != "MOBILIZE")
+        if event_type == "CONSULT" and mode == "visit":
+            event_type, mode, cameo = _arriving_forces(anchor) or (event_type, mode, cameo)
         civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
         if civil is not None and inner is None:
             event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil
@@ -299,7 +314,8 @@ class EventExtractor:
             speaker = reporting_speaker(token)
             if speaker is not None and (actors := self.resolver.resolve(speaker, mentions, ctx)):
                 return actors  # "Iraq said it would allow ...": "it" is Iraq
-        return self.resolver.resolve(subject, mentions, ctx)
+        return (self.resolver.resolve(subject, mentions, ctx)
+                or self.resolver.unknown_name(subject, ctx))
 
     def _noun_owner(self, noun: Token, mentions: dict[int, Mention], ctx: DocumentContext
                     ) -> list[tuple[Actor, tuple[int, int]]]:
@@ -374,11 +390,13 @@ def _governing_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token 
     if head.i not in triggers:
         framing = head.head
         if (token.dep_ == "dobj" and head.dep_ == "xcomp" and framing.i in triggers
-                and triggers[framing.i].event_type in _FRAMING_TYPES):
+                and (triggers[framing.i].event_type in _FRAMING_TYPES
+                     or triggers[framing.i].head in _PERMITTING)):
             return framing
         return None
     outer = triggers[head.i]
-    if outer.event_type in _FRAMING_TYPES or token.dep_ in ("dobj", "pobj", "attr"):
+    if (outer.event_type in _FRAMING_TYPES or outer.head in _PERMITTING
+            or token.dep_ in ("dobj", "pobj", "attr")):
         return head
     return None
 
@@ -422,6 +440,15 @@ def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token |
         if child.i in triggers and _is_same(_governing_trigger(child, triggers), token):
             return child
     return None
+
+
+def _arriving_forces(trigger: Token) -> tuple[str, str | None, str] | None:
+    """"NATO peacekeeping troops arrived in Bosnia": the coding of a force's arrival."""
+    subject = subject_of(trigger)
+    if subject is None or subject.lemma_.lower() not in _FORCES:
+        return None
+    words = {t.lemma_.lower() for t in subject.subtree}
+    return _PROTECTION if words & _PEACEKEEPING else _DEPLOYMENT
 
 
 def _kills_a_leader(trigger: Token) -> bool:

@@ -1,7 +1,8 @@
 """What is not an event of its own, though a trigger names it.
 
 The content of what another event asks for, refuses, offers, blames or defends; events
-named as the time or the aim of another; refusals to comment; fights against a disease.
+named as the time or the aim of another, or as what it was done for; refusals to comment;
+fights against a disease.
 """
 
 from __future__ import annotations
@@ -77,6 +78,15 @@ def background(token: Token) -> bool:
             return anchor.lemma_.lower() in _BACKGROUND_NOUNS
         node = anchor
     return False
+
+
+def done_for(clause: Token) -> bool:
+    """A clause that says what another act is for: "opened the bridge *to allow* the
+    delivery of grain". PLOVER codes most such aims as events ("began a hunger strike to
+    protest"); the coder asks this only of permissions."""
+    return (clause.dep_ == "advcl" and clause.head.i != clause.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
 
 
 def purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
