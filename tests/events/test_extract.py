@@ -280,3 +280,31 @@ def test_extract_an_actor_the_knowledge_base_does_not_know_is_still_a_source(ext
     (found,) = _events(extractor, resolver, parse(rows))
     assert found.event_type == "ACCUSE"
     assert [(a.text, a.country) for a, _ in found.source] == [("Jurists Association", "UNK")]
+
+
+def test_extract_a_statement_demanding_is_its_issuers_demand(extractor, resolver, parse):
+    rows = [("Hamas", 1, "nsubj", "PROPN", "Hamas"), ("issued", 1, "ROOT", "VERB", "issue"),
+            ("a", 3, "det", "DET", "a"), ("statement", 1, "dobj", "NOUN", "statement"),
+            ("demanding", 3, "acl", "VERB", "demand"), ("the", 6, "det", "DET", "the"),
+            ("release", 4, "dobj", "NOUN", "release"), ("by", 6, "prep", "ADP", "by"),
+            ("Israel", 7, "pobj", "PROPN", "Israel")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.source]) == ("REQUEST", ["PSE"])
+
+
+def test_extract_a_conclusion_that_another_must_act_is_a_demand(extractor, resolver, parse):
+    rows = [("France", 1, "nsubj", "PROPN", "France"), ("concluded", 1, "ROOT", "VERB", "conclude"),
+            ("that", 5, "mark", "SCONJ", "that"), ("Iran", 5, "nsubj", "PROPN", "Iran"),
+            ("must", 5, "aux", "AUX", "must"), ("stop", 1, "ccomp", "VERB", "stop"),
+            ("enrichment", 5, "dobj", "NOUN", "enrichment")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.source],
+            [a.country for a, _ in found.target]) == ("REQUEST", ["FRA"], ["IRN"])
+
+
+def test_extract_protesting_that_is_a_criticism(extractor, resolver, parse):
+    rows = [("Serbia", 1, "nsubj", "PROPN", "Serbia"), ("protested", 1, "ROOT", "VERB", "protest"),
+            ("that", 4, "mark", "SCONJ", "that"), ("Albania", 4, "nsubj", "PROPN", "Albania"),
+            ("armed", 1, "ccomp", "VERB", "arm"), ("dissidents", 4, "dobj", "NOUN", "dissident")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.mode) == ("ACCUSE", "disapprove")

@@ -25,6 +25,9 @@ _STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "d
                                  "oppose", "disappoint", "concern", "convince"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
+# What an actor issues to say something: the statement's verb is the actor's act.
+_STATEMENTS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
+                         "message", "note", "appeal", "petition", "memorandum", "ultimatum"})
 # Heads under which a clause did not happen: "denied attacking", "failed to reach agreement".
 _DENYING = frozenset({"deny", "dismiss", "rule", "fail"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -46,7 +49,11 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return verb.head
+            issuing = governing_verb(verb.head) if verb.head.lemma_ in _STATEMENTS else None
+            if issuing is None:
+                return verb.head
+            verb = issuing  # "issued a declaration *demanding* ...": who issued it
+            continue
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             continue

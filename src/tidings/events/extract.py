@@ -33,6 +33,7 @@ from .scope import (
     abstract_foe,
     background,
     done_for,
+    protested_that,
     purpose_demand,
     refuses_only_words,
     reports_a_toll,
@@ -52,6 +53,13 @@ from .targets import (
 
 _MUTUAL_PREPS = frozenset({"between", "among"})
 _DEMAND_CAMEO = "100"
+# "Students protested that the grants were cut": a protest in words is a criticism.
+_PROTESTED_THAT = ("ACCUSE", "disapprove", "111")
+# Who says that another "must" act demands it: by these verbs, or in these nouns.
+_DEMANDING_VERBS = SPEAKING | frozenset({"conclude", "warn", "reiterate", "remind", "argue",
+                                         "emphasize", "emphasise", "repeat", "maintain"})
+_DEMANDING_NOUNS = frozenset({"reminder", "warning", "statement", "declaration", "message",
+                              "letter", "resolution", "communique"})
 # Nouns that carry the event of the noun compounded with them: "a mediation *mission*".
 _CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "initiative", "campaign", "operation",
                             "attempt", "drive", "programme", "program", "process"})
@@ -153,28 +161,35 @@ class EventExtractor:
 
     def _demands(self, sent: Span, triggers: dict[int, TriggerRule],
                  mentions: dict[int, Mention], ctx: DocumentContext) -> Iterator[Found]:
-        """"The White House said Beijing must drop its barriers": REQUEST White House → CHN."""
-        for verb in sent:
-            if verb.lemma_.lower() not in SPEAKING or verb.i in triggers:
+        """"The White House said Beijing must drop its barriers", "Chirac issued a reminder
+        to Iraq that it must cooperate": REQUEST of the speaker to the clause's subject."""
+        for word in sent:
+            if word.i in triggers:
                 continue
-            for clause in verb.children:
-                if clause.dep_ != "ccomp" or not any(
+            speaking = (word if word.lemma_.lower() in _DEMANDING_VERBS
+                        else governing_verb(word) if word.lemma_.lower() in _DEMANDING_NOUNS
+                        else None)
+            if speaking is None:
+                continue
+            for clause in word.children:
+                if clause.dep_ not in ("ccomp", "acl") or not any(
                         c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
                     continue
                 subject = subject_of(clause)
-                speaker = subject_of(verb)
+                speaker = subject_of(speaking)
                 if subject is None or speaker is None:
                     continue
-                source = self.resolver.resolve(speaker, mentions, ctx)
+                source = (self.resolver.resolve(speaker, mentions, ctx)
+                          or self.resolver.unknown_name(speaker, ctx))
                 target = [t for t in self.resolver.resolve(subject, mentions, ctx)
                           if not _same_actor(t[0], source)]
                 if not source or not target:
                     continue
                 inner = triggers.get(clause.i)
                 table = self.lexicon.modality_of(inner.event_type, inner.mode) if inner else None
-                yield Found("REQUEST", table.asked if table else None, _DEMAND_CAMEO, verb,
-                            tuple(source), tuple(target), is_negated(verb, verb), "demand:must",
-                            verb)
+                yield Found("REQUEST", table.asked if table else None, _DEMAND_CAMEO, word,
+                            tuple(source), tuple(target), is_negated(word, speaking),
+                            "demand:must", speaking)
 
     def _trigger_rule(self, token: Token) -> TriggerRule | None:
         if token.is_stop and token.pos_ != "VERB":
@@ -219,6 +234,8 @@ class EventExtractor:
                                   objects_are_targets=event_type != "MOBILIZE")
         if event_type == "CONSULT" and mode == "visit":
             event_type, mode, cameo = _arriving_forces(anchor) or (event_type, mode, cameo)
+        if protested_that(token):
+            event_type, mode, cameo = _PROTESTED_THAT
         civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
         if civil is not None and inner is None:
             event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil

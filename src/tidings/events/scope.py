@@ -47,9 +47,15 @@ def told_of(token: Token, triggers: dict[int, TriggerRule]) -> bool:
         if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
             return False
         node = node.head
-        if node.i in triggers and triggers[node.i].event_type in _CONTENT_TYPES:
+        if node.i in triggers and (triggers[node.i].event_type in _CONTENT_TYPES
+                                   or protested_that(node)):
             return True
     return False
+
+
+def protested_that(verb: Token) -> bool:
+    """"Serbia protested that Albania armed dissidents": a protest in words, with content."""
+    return verb.lemma_.lower() == "protest" and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def background(token: Token) -> bool:
