@@ -308,3 +308,25 @@ def test_extract_protesting_that_is_a_criticism(extractor, resolver, parse):
             ("armed", 1, "ccomp", "VERB", "arm"), ("dissidents", 4, "dobj", "NOUN", "dissident")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, found.mode) == ("ACCUSE", "disapprove")
+
+
+def test_extract_guerrillas_demobilized_by_no_one_named_demobilized(extractor, resolver, parse):
+    rows = [("Rebels", 3, "nsubjpass", "NOUN", "rebel"), ("have", 3, "aux", "AUX", "have"),
+            ("been", 3, "auxpass", "AUX", "be"), ("demobilized", 3, "ROOT", "VERB", "demobilize"),
+            ("in", 3, "prep", "ADP", "in"), ("Macedonia", 4, "pobj", "PROPN", "Macedonia")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [(a.country, a.sector) for a, _ in found.source]) == (
+        "RETREAT", [("MKD", "REB")])
+
+
+def test_extract_put_under_investigation_by_no_one_named(extractor, resolver, parse):
+    rows = [("A", 2, "det", "DET", "a"), ("US", 2, "compound", "PROPN", "US"),
+            ("national", 5, "nsubjpass", "NOUN", "national"), ("has", 5, "aux", "AUX", "have"),
+            ("been", 5, "auxpass", "AUX", "be"), ("put", 5, "ROOT", "VERB", "put"),
+            ("under", 5, "prep", "ADP", "under"),
+            ("investigation", 6, "pobj", "NOUN", "investigation"), ("in", 5, "prep", "ADP", "in"),
+            ("Italy", 8, "pobj", "PROPN", "Italy")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.mode) == ("ACCUSE", "investigate")
+    assert [(a.country, a.sector) for a, _ in found.source] == [("ITA", "JUD")]
+    assert [a.country for a, _ in found.target] == ["USA"]

@@ -20,9 +20,11 @@ SPEAKING = frozenset({"say", "declare", "announce", "insist", "tell", "state", "
 _REPORTING = SPEAKING | frozenset({"claim", "confirm", "report", "quote", "indicate",
                                     "affirm", "assert", "explain", "reiterate", "signal"})
 # Participles that describe their subject's stance, not something done to it:
-# "Vietnam is committed to opening up" (the subject acts; there is no agent).
+# "Vietnam is committed to opening up", "forces were engaged in ethnic cleansing" (the
+# subject acts; there is no agent).
 _STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "dedicate",
-                                 "oppose", "disappoint", "concern", "convince"})
+                                 "oppose", "disappoint", "concern", "convince", "engage",
+                                 "involve"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # What an actor issues to say something: the statement's verb is the actor's act.

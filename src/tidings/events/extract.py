@@ -23,6 +23,7 @@ from .clauses import (
     conditional,
     governing_verb,
     is_negated,
+    is_passive,
     main_clause,
     modality,
     reporting_speaker,
@@ -66,8 +67,11 @@ _CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "initiative", "campaign"
 # Acts reported without their author still happened: violence by an unidentified force, a
 # sentence by the courts, an arrest or deportation by the police of the country concerned.
 _UNATTRIBUTED = {("ASSAULT", None): "UAF", ("SANCTION", "convict"): "JUD",
+                 ("ACCUSE", "investigate"): "JUD",
                  ("COERCE", "arrest"): "COP", ("COERCE", "deport"): "COP"}
 _REFUSAL_CAMEO = "120"
+# Retreats that, said in the passive with no one doing them, their subject made.
+_DONE_TO_ONESELF = frozenset({("RETREAT", "disarm"), ("RETREAT", "withdraw")})
 # Killing a leader or an official is a targeted killing (CAMEO 186), whatever the weapon.
 _KILLING = frozenset({"kill", "murder", "assassinate", "shoot", "slay"})
 _LEADERS = frozenset({"leader", "chief", "commander", "official", "minister", "governor",
@@ -220,6 +224,10 @@ class EventExtractor:
             event_type, mode, cameo = self._future(event_type, mode, cameo)
         anchor = token.head if token.dep_ == "compound" else token
         source = self._source(anchor, mentions, ctx)
+        if not source and (event_type, mode) in _DONE_TO_ONESELF and is_passive(clause):
+            # "guerrillas have been demobilized": with no one named doing it, they did
+            source = [a for c in clause.children if c.dep_ == "nsubjpass"
+                      for a in self.resolver.resolve(c, mentions, ctx)]
         unattributed = _UNATTRIBUTED.get((event_type, None if event_type == "ASSAULT" else mode))
         if not source and unattributed and main_clause(clause):
             target = self._target(anchor, inner, mentions, ctx, [])

@@ -51,6 +51,8 @@ def target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Iter
     if token.pos_ == "NOUN" and depth == 0:
         verb = governing_verb(token)
         if verb is not None:
+            if is_passive(verb):  # "a US national has been put under *investigation*"
+                yield from (c for c in verb.children if c.dep_ == "nsubjpass")
             yield from (c for c in prep_objects(verb) if c.i not in subtree_ids(token))
             demanded = (subject_of(c) for c in verb.children if c.dep_ == "ccomp")
             yield from (s for s in demanded if s is not None)  # "its demand that Israel ..."
