@@ -330,3 +330,21 @@ def test_extract_put_under_investigation_by_no_one_named(extractor, resolver, pa
     assert (found.event_type, found.mode) == ("ACCUSE", "investigate")
     assert [(a.country, a.sector) for a, _ in found.source] == [("ITA", "JUD")]
     assert [a.country for a, _ in found.target] == ["USA"]
+
+
+def test_extract_asking_another_to_act_is_a_request_not_the_act(extractor, resolver, parse):
+    rows = [("Haiti", 1, "nsubj", "PROPN", "Haiti"), ("asked", 1, "ROOT", "VERB", "ask"),
+            ("Washington", 1, "dobj", "PROPN", "Washington"), ("to", 4, "aux", "PART", "to"),
+            ("send", 1, "xcomp", "VERB", "send"), ("troops", 4, "dobj", "NOUN", "troop")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.target]) == ("REQUEST", ["USA"])
+
+
+def test_extract_a_call_received_is_made_by_the_caller(extractor, resolver, parse):
+    rows = [("Moon", 1, "nsubj", "PROPN", "Moon"), ("received", 1, "ROOT", "VERB", "receive"),
+            ("a", 3, "det", "DET", "a"), ("call", 1, "dobj", "NOUN", "call"),
+            ("from", 3, "prep", "ADP", "from"), ("Japan", 4, "pobj", "PROPN", "Japan")]
+    (found,) = _events(extractor, resolver, parse(rows), day=date(2019, 7, 1))
+    assert (found.event_type, found.mode) == ("CONSULT", "phone")
+    assert ([a.country for a, _ in found.source], [a.country for a, _ in found.target]) == (
+        ["JPN"], ["KOR"])

@@ -84,6 +84,10 @@ _FORCES = frozenset({"troop", "soldier", "force", "peacekeeper", "contingent", "
                      "unit", "marine", "paratrooper", "warship", "detachment", "deployment"})
 _PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping"})
 _PROTECTION = ("AID", None, "074")
+# Verbs whose subject gets what the one named after "from" gives: aid, a call (not the
+# visitors or observers it receives, which it hosts).
+_RECEIVING = frozenset({"receive", "get", "obtain"})
+_GIVEN = frozenset({("AID", None), ("CONSULT", "phone")})
 _DEPLOYMENT = ("MOBILIZE", "troops", "154")
 # Who, acting, turns a strike or a blockade into a protest (see data/lexicon/civil.tsv).
 _CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "MED"})
@@ -244,6 +248,10 @@ class EventExtractor:
             event_type, mode, cameo = _arriving_forces(anchor) or (event_type, mode, cameo)
         if protested_that(token):
             event_type, mode, cameo = _PROTESTED_THAT
+        received = token.lemma_.lower() in _RECEIVING and (event_type, mode) in _GIVEN
+        giver = _giver(token) if received else None
+        if giver is not None and (givers := self.resolver.resolve(giver, mentions, ctx)):
+            source, target = givers, source  # "Moon received a call from Abe": Abe called
         civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
         if civil is not None and inner is None:
             event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil
@@ -464,6 +472,15 @@ def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token |
     for child in (*token.children, *light_objects):
         if child.i in triggers and _is_same(_governing_trigger(child, triggers), token):
             return child
+    return None
+
+
+def _giver(trigger: Token) -> Token | None:
+    """Who a received thing came from: "received aid *from* 60 countries"."""
+    for root in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                return next((g for g in prep.children if g.dep_ == "pobj"), None)
     return None
 
 

@@ -83,6 +83,9 @@ def _dependent_words(token: Token) -> set[str]:
         if child.dep_ in ("aux", "mark"):
             continue  # the "to" of "to protest" is no "protested to the UN"
         words.update(_words(child))
+        if child.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                         for g in child.children):
+            words.add("to")  # "asked the court *to* order": an act asked for
         if child.dep_ in _SECOND_LEVEL:
             for grandchild in child.children:
                 words.update(_words(grandchild))
