@@ -348,3 +348,12 @@ def test_extract_a_call_received_is_made_by_the_caller(extractor, resolver, pars
     assert (found.event_type, found.mode) == ("CONSULT", "phone")
     assert ([a.country for a, _ in found.source], [a.country for a, _ in found.target]) == (
         ["JPN"], ["KOR"])
+
+
+def test_extract_what_had_been_done_in_a_relative_clause_is_background(extractor, resolver,
+                                                                       parse):
+    rows = [("Rebels", 1, "nsubj", "NOUN", "rebel"), ("freed", 1, "ROOT", "VERB", "free"),
+            ("ministers", 1, "dobj", "NOUN", "minister"), ("whom", 6, "dobj", "PRON", "whom"),
+            ("they", 6, "nsubj", "PRON", "they"), ("had", 6, "aux", "AUX", "have"),
+            ("kidnapped", 2, "relcl", "VERB", "kidnap")]
+    assert "ASSAULT" not in [f.event_type for f in _events(extractor, resolver, parse(rows))]

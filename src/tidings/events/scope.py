@@ -70,8 +70,9 @@ def background(token: Token) -> bool:
     if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS
                                      for m in a.children) for a in (token, *token.ancestors)):
         return True  # "... after soldiers seized power"
-    if any(a.dep_ == "relcl" and is_passive(a) for a in (token, *token.ancestors)):
-        return True  # "a helicopter that was captured last week": what a thing underwent
+    if any(a.dep_ == "relcl" and (is_passive(a) or _pluperfect(a))
+           for a in (token, *token.ancestors)):
+        return True  # "a helicopter that was captured", "whom they had taken hostage"
     node = token.head if token.dep_ == "compound" else token
     for _ in range(3):
         if node.dep_ != "pobj":
@@ -93,6 +94,11 @@ def done_for(clause: Token) -> bool:
     return (clause.dep_ == "advcl" and clause.head.i != clause.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
+
+
+def _pluperfect(verb: Token) -> bool:
+    """"had taken": what was done before the time the sentence tells of."""
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
 
 
 def purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
