@@ -20,3 +20,4 @@ def test_bad_engine_options_are_refused(options, message):
 def test_prefilter_must_be_true_or_false():
     with pytest.raises(ConfigError, match="prefilter must be true or false"):
         Config().with_overrides(prefilter="no")
+

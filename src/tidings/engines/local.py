@@ -1,14 +1,14 @@
 """A pool of processes on one machine, each holding one pipeline built from the config.
 
 On Linux the pipeline is built and warmed up once, here, and the workers are forked from
-it: they start at once and share the model's memory until they write to it. Elsewhere each worker starts
-a fresh interpreter and builds its own.
+it: they start at once and share the model's memory until they write to it. Elsewhere
+each worker starts a fresh interpreter and builds its own.
 
-The parent reads documents, sends them out in chunks of a sixteenth of `batch_size` (four
-documents by default: small enough to share even a short corpus evenly, large enough that
-sending them costs little beside coding them), and
-yields the results chunk by chunk in input order; at most two chunks per worker are in
-flight, so memory stays flat however long the input is.
+The parent reads documents and sends them out in chunks of a quarter of `batch_size` (16
+by default: large enough for the parser's batching and for sending to cost little), cut
+smaller once the input is all read so that the workers finish together. It yields the
+results chunk by chunk in input order; at most two chunks per worker are in flight, so
+memory stays flat however long the input is.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..config import Config
 from ..errors import TidingsError
@@ -30,6 +29,8 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
 Result = CodedDocument | Rejection
+_T = TypeVar("_T")
+_END: Any = object()
 _IN_FLIGHT_PER_WORKER = 2
 
 # The pipeline of this worker process, or why it could not be built.
@@ -40,8 +41,7 @@ _pipeline: Pipeline | TidingsError = _NOT_STARTED
 def code_in_processes(config: Config, items: Iterable[Document | Rejection], workers: int
                       ) -> Iterator[Result]:
     """Results of `items` coded by `workers` processes, in input order."""
-    iterator = iter(items)
-    chunk_size = max(1, config.batch_size // 16)
+    chunks = _chunks(items, max(1, config.batch_size // 4), workers * _IN_FLIGHT_PER_WORKER)
     fork = sys.platform.startswith("linux")  # elsewhere forking a loaded model is unsafe
     if fork:
         _start(config)
@@ -52,13 +52,32 @@ def code_in_processes(config: Config, items: Iterable[Document | Rejection], wor
             pending: deque[Future[list[Result]]] = deque()
             while True:
                 while len(pending) < workers * _IN_FLIGHT_PER_WORKER and (
-                        chunk := list(islice(iterator, chunk_size))):
+                        chunk := next(chunks, None)):
                     pending.append(pool.submit(_code_chunk, chunk))
                 if not pending:
                     return
                 yield from _outcome(pending.popleft())
     finally:
         _release()
+
+
+def _chunks(items: Iterable[_T], size: int, in_flight: int) -> Iterator[list[_T]]:
+    """Chunks of `size`, read ahead by what is in flight; once the input is all read, what
+    is left is cut into ever smaller chunks, so that the workers finish together."""
+    iterator = iter(items)
+    ahead: deque[_T] = deque()
+    exhausted = False
+    while True:
+        while not exhausted and len(ahead) < size * (in_flight + 1):
+            item = next(iterator, _END)
+            if item is _END:
+                exhausted = True
+            else:
+                ahead.append(item)
+        if not ahead:
+            return
+        share = size if not exhausted else min(size, -(-len(ahead) // in_flight))
+        yield [ahead.popleft() for _ in range(min(share, len(ahead)))]
 
 
 def _outcome(future: Future[list[Result]]) -> list[Result]:
