@@ -50,3 +50,15 @@ def test_lexicon_modality_of_a_mode_falls_back_on_its_type():
     assert (curfew.threat, coercion.threat) == ("1323", "132")
     assert curfew.asked == coercion.asked == "yield"
     assert lexicon.modality_of("COERCE", "arrest") == coercion
+
+
+def test_lexicon_rows_are_unique_by_head_and_required_words():
+    """Of two rows with the same head, part of speech and required words, the second could
+    never fire."""
+    from collections import Counter
+
+    from tidings.datafiles import data_path, read_tsv
+
+    keys = Counter((row["head"], row["pos"], " ".join(sorted(row["with"].split())))
+                   for _, row in read_tsv(data_path("lexicon", "triggers.tsv")))
+    assert [key for key, n in keys.items() if n > 1] == []
