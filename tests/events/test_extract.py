@@ -357,3 +357,12 @@ def test_extract_what_had_been_done_in_a_relative_clause_is_background(extractor
             ("they", 6, "nsubj", "PRON", "they"), ("had", 6, "aux", "AUX", "have"),
             ("kidnapped", 2, "relcl", "VERB", "kidnap")]
     assert "ASSAULT" not in [f.event_type for f in _events(extractor, resolver, parse(rows))]
+
+
+def test_extract_mobilizing_support_is_no_show_of_force(extractor, resolver, parse):
+    def mobilized(noun, lemma):
+        return [("Syria", 1, "nsubj", "PROPN", "Syria"),
+                ("mobilized", 1, "ROOT", "VERB", "mobilize"), (noun, 1, "dobj", "NOUN", lemma)]
+    assert _events(extractor, resolver, parse(mobilized("supporters", "supporter"))) == []
+    (found,) = _events(extractor, resolver, parse(mobilized("reservists", "reservist")))
+    assert (found.event_type, found.mode) == ("MOBILIZE", "troops")
