@@ -366,3 +366,13 @@ def test_extract_mobilizing_support_is_no_show_of_force(extractor, resolver, par
     assert _events(extractor, resolver, parse(mobilized("supporters", "supporter"))) == []
     (found,) = _events(extractor, resolver, parse(mobilized("reservists", "reservist")))
     assert (found.event_type, found.mode) == ("MOBILIZE", "troops")
+
+
+def test_extract_a_demand_that_states_what_a_continued_strike_is_for_is_no_event(
+        extractor, resolver, parse):
+    rows = [("Islamists", 1, "nsubj", "NOUN", "islamist"),
+            ("continued", 1, "ROOT", "VERB", "continue"), ("their", 4, "poss", "PRON", "their"),
+            ("hunger", 4, "compound", "NOUN", "hunger"), ("strike", 1, "dobj", "NOUN", "strike"),
+            ("to", 6, "aux", "PART", "to"), ("demand", 1, "advcl", "VERB", "demand"),
+            ("reforms", 6, "dobj", "NOUN", "reform")]
+    assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["PROTEST"]

@@ -105,9 +105,11 @@ def purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerR
     """A demand or complaint that states what another act is for: protesters "blocked roads
     *demanding* reforms", "began a hunger strike *to protest* the ruling"; it is the act's
     aim, not a second event."""
-    return (rule.event_type in ("REQUEST", "ACCUSE")
-            and token.dep_ in ("advcl", "xcomp", "acl", "conj")
-            and token.head.i in triggers and token.head.i != token.i)
+    if (rule.event_type not in ("REQUEST", "ACCUSE")
+            or token.dep_ not in ("advcl", "xcomp", "acl", "conj") or token.head.i == token.i):
+        return False
+    act = token.head  # the act itself, or its light verb: "continued their hunger *strike*"
+    return act.i in triggers or any(c.dep_ == "dobj" and c.i in triggers for c in act.children)
 
 
 def refuses_only_words(token: Token, target: list[tuple[Actor, tuple[int, int]]]) -> bool:
