@@ -24,7 +24,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "pa
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _AREA_NOUNS = frozenset({"region", "province", "oblast", "state", "district", "county",
-                         "governorate", "prefecture"})
+                         "governorate", "prefecture", "town", "city", "village", "area"})
 # A time expression dates the event when it hangs from one of these ("on Tuesday", "in
 # 2019"); "since 2014", "until May", "by 2030" or "after the election" only bound a period.
 _TIME_PREPS = frozenset({"on", "in", "at", "during", "from", "over", "through", "throughout",

@@ -90,6 +90,13 @@ def test_event_place_the_gazetteer_catches_what_the_recognizer_missed(sentence):
     assert (place.name, place.country) == ("Odesa", "UKR")
 
 
+def test_event_place_a_named_town_is_its_name(sentence):
+    rows = [*_struck("town", "NOUN")[:5], ("Maiduguri", 6, "compound", "PROPN", "Maiduguri"),
+            ("town", 4, "pobj", "NOUN", "town"), (".", 1, "punct", "PUNCT", ".")]
+    place = _place(_found(sentence(rows), 1), {})
+    assert (place.name, place.country) == ("Maiduguri", "NGA")
+
+
 @pytest.mark.parametrize(("word", "pos"), [("Blorgville", "PROPN"), ("night", "NOUN")])
 def test_event_place_unknown_words_without_entity_are_no_place(sentence, word, pos):
     assert _place(_found(sentence(_struck(word, pos)), 1), {}) is None
