@@ -376,3 +376,20 @@ def test_extract_a_demand_that_states_what_a_continued_strike_is_for_is_no_event
             ("to", 6, "aux", "PART", "to"), ("demand", 1, "advcl", "VERB", "demand"),
             ("reforms", 6, "dobj", "NOUN", "reform")]
     assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["PROTEST"]
+
+
+def test_extract_a_country_that_shells_is_its_military(extractor, resolver, parse):
+    rows = [("Israeli", 1, "amod", "ADJ", "israeli"), ("airstrikes", 2, "nsubj", "NOUN", "airstrike"),
+            ("hit", 2, "ROOT", "VERB", "hit"), ("Gaza", 2, "dobj", "PROPN", "Gaza")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert [(a.country, a.sector) for a, _ in found.source] == [("ISR", "MIL")]
+
+
+def test_extract_the_weapon_named_in_a_light_verb_attack_gives_its_mode(extractor, resolver,
+                                                                        parse):
+    rows = [("Houthi", 1, "compound", "PROPN", "Houthi"), ("forces", 2, "nsubj", "NOUN", "force"),
+            ("launched", 2, "ROOT", "VERB", "launch"), ("a", 5, "det", "DET", "a"),
+            ("drone", 5, "compound", "NOUN", "drone"), ("attack", 2, "dobj", "NOUN", "attack"),
+            ("on", 5, "prep", "ADP", "on"), ("Riyadh", 6, "pobj", "PROPN", "Riyadh")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, found.mode) == ("ASSAULT", "drone")

@@ -10,7 +10,7 @@ aid* to Kyiv") lends its target and meaning to the outer one instead of standing
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -78,6 +78,8 @@ _LEADERS = frozenset({"leader", "chief", "commander", "official", "minister", "g
                       "mayor", "president", "general", "head", "deputy", "lawmaker", "senator",
                       "politician", "judge", "prosecutor", "ambassador", "envoy", "chairman"})
 _TARGETED = ("targeted", "186")
+# Attacks only armed forces carry out: shelling, air and drone strikes.
+_ARMED_FORCES_MODES = frozenset({"heavy-weapons", "aerial", "drone"})
 # Troops that arrive are deployed, not visiting: peacekeepers are protection given (074),
 # other forces are mobilized (154).
 _FORCES = frozenset({"troop", "soldier", "force", "peacekeeper", "contingent", "battalion",
@@ -212,15 +214,15 @@ class EventExtractor:
         if conditional(clause) and rule.event_type != "THREATEN":
             return None
         event_type, mode, cameo = rule.event_type, rule.mode, rule.cameo
-        means = _means_trigger(token, triggers)
-        if means is not None and mode is None:  # "killed in a car bombing": explosives
-            mode, cameo = means.mode, means.cameo
-        if event_type == "ASSAULT" and mode is None:
-            mode, cameo = (_TARGETED if _kills_a_leader(token)
-                           else self._instrument(token, clause) or (mode, cameo))
         inner = _embedded_trigger(token, triggers)
         if inner is not None:
             event_type, mode, cameo = self._frame(rule, triggers[inner.i])
+        means = _means_trigger(token, triggers)
+        if means is not None and mode is None:  # "killed in a car bombing": explosives
+            mode, cameo = means.mode, means.cameo
+        if event_type == "ASSAULT" and mode is None:  # "launched a drone attack": drone
+            mode, cameo = (_TARGETED if _kills_a_leader(token)
+                           else self._instrument(token, clause) or (mode, cameo))
         modal = modality(token if token.pos_ in ("VERB", "AUX") else clause)
         if modal == "hypothetical" and event_type != "THREATEN":
             return None
@@ -255,6 +257,8 @@ class EventExtractor:
         civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
         if civil is not None and inner is None:
             event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil
+        if event_type == "ASSAULT" and mode in _ARMED_FORCES_MODES:
+            source = _of_the_military(source)  # "Israeli airstrikes", "Russian shelling"
         if len(source) > 1:  # "Egypt and Sudan signed a military cooperation agreement"
             target = [t for t in target if not any(t[0].country == a.country for a, _ in source)]
         if not target and event_type == "PROTEST":
@@ -473,6 +477,15 @@ def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token |
         if child.i in triggers and _is_same(_governing_trigger(child, triggers), token):
             return child
     return None
+
+
+def _of_the_military(actors: list[tuple[Actor, tuple[int, int]]]
+                     ) -> list[tuple[Actor, tuple[int, int]]]:
+    """A country's own actor, with no sector of its own, in an attack only armed forces
+    carry out is its military."""
+    military = [(replace(a, sector="MIL") if a.sector is None and a.country not in NOT_PLACES
+                 else a, span) for a, span in actors]
+    return _merge(military[:1], military[1:])
 
 
 def _giver(trigger: Token) -> Token | None:
