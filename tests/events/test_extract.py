@@ -393,3 +393,12 @@ def test_extract_the_weapon_named_in_a_light_verb_attack_gives_its_mode(extracto
             ("on", 5, "prep", "ADP", "on"), ("Riyadh", 6, "pobj", "PROPN", "Riyadh")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, found.mode) == ("ASSAULT", "drone")
+
+
+def test_extract_police_deployed_by_no_one_named_deployed(extractor, resolver, parse):
+    rows = [("Serbian", 1, "amod", "ADJ", "serbian"), ("police", 3, "nsubjpass", "NOUN", "police"),
+            ("were", 3, "auxpass", "AUX", "be"), ("deployed", 3, "ROOT", "VERB", "deploy"),
+            ("around", 3, "prep", "ADP", "around"), ("parliament", 4, "pobj", "NOUN", "parliament")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [(a.country, a.sector) for a, _ in found.source]) == (
+        "MOBILIZE", [("SRB", "COP")])

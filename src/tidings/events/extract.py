@@ -70,8 +70,11 @@ _UNATTRIBUTED = {("ASSAULT", None): "UAF", ("SANCTION", "convict"): "JUD",
                  ("ACCUSE", "investigate"): "JUD",
                  ("COERCE", "arrest"): "COP", ("COERCE", "deport"): "COP"}
 _REFUSAL_CAMEO = "120"
-# Retreats that, said in the passive with no one doing them, their subject made.
-_DONE_TO_ONESELF = frozenset({("RETREAT", "disarm"), ("RETREAT", "withdraw")})
+# Retreats and deployments that, said in the passive with no one doing them, their subject
+# made: "guerrillas have been demobilized", "police were deployed around parliament".
+_DONE_TO_ONESELF = frozenset({("RETREAT", "disarm"), ("RETREAT", "withdraw"),
+                              ("MOBILIZE", "troops"), ("MOBILIZE", "police"),
+                              ("MOBILIZE", "militia")})
 # Killing a leader or an official is a targeted killing (CAMEO 186), whatever the weapon.
 _KILLING = frozenset({"kill", "murder", "assassinate", "shoot", "slay"})
 _LEADERS = frozenset({"leader", "chief", "commander", "official", "minister", "governor",
