@@ -89,11 +89,11 @@ _FORCES = frozenset({"troop", "soldier", "force", "peacekeeper", "contingent", "
                      "unit", "marine", "paratrooper", "warship", "detachment", "deployment"})
 _PEACEKEEPING = frozenset({"peacekeeper", "peacekeeping"})
 _PROTECTION = ("AID", None, "074")
+_DEPLOYMENT = ("MOBILIZE", "troops", "154")
 # Verbs whose subject gets what the one named after "from" gives: aid, a call (not the
 # visitors or observers it receives, which it hosts).
 _RECEIVING = frozenset({"receive", "get", "obtain"})
 _GIVEN = frozenset({("AID", None), ("CONSULT", "phone")})
-_DEPLOYMENT = ("MOBILIZE", "troops", "154")
 # Who, acting, turns a strike or a blockade into a protest (see data/lexicon/civil.tsv).
 _CIVIL_SECTORS = frozenset({"CVL", "LAB", "EDU", "REL", "REF", "OPP", "NGO", "MED"})
 # Agreeing to use force is a decision ("NATO agreed to deploy"); vowing or standing ready
@@ -216,47 +216,22 @@ class EventExtractor:
         clause = clause_verb(token)
         if conditional(clause) and rule.event_type != "THREATEN":
             return None
-        event_type, mode, cameo = rule.event_type, rule.mode, rule.cameo
         inner = _embedded_trigger(token, triggers)
-        if inner is not None:
-            event_type, mode, cameo = self._frame(rule, triggers[inner.i])
-        means = _means_trigger(token, triggers)
-        if means is not None and mode is None:  # "killed in a car bombing": explosives
-            mode, cameo = means.mode, means.cameo
-        if event_type == "ASSAULT" and mode is None:  # "launched a drone attack": drone
-            mode, cameo = (_TARGETED if _kills_a_leader(token)
-                           else self._instrument(token, clause) or (mode, cameo))
+        event_type, mode, cameo = self._coding(token, rule, triggers, inner, clause)
         modal = modality(token if token.pos_ in ("VERB", "AUX") else clause)
         if modal == "hypothetical" and event_type != "THREATEN":
             return None
         if modal == "future" and event_type not in _FRAMING_TYPES:
             event_type, mode, cameo = self._future(event_type, mode, cameo)
         anchor = token.head if token.dep_ == "compound" else token
-        source = self._source(anchor, mentions, ctx)
-        if not source and (event_type, mode) in _DONE_TO_ONESELF and is_passive(clause):
-            # "guerrillas have been demobilized": with no one named doing it, they did
-            source = [a for c in clause.children if c.dep_ == "nsubjpass"
-                      for a in self.resolver.resolve(c, mentions, ctx)]
-        unattributed = _UNATTRIBUTED.get((event_type, None if event_type == "ASSAULT" else mode))
-        if not source and unattributed and main_clause(clause):
-            target = self._target(anchor, inner, mentions, ctx, [])
-            if not target:
-                return None
-            source = [self._unidentified_force(token, clause, mentions, ctx, target,
-                                               unattributed)]
-        elif not source:
+        roles = self._roles(token, anchor, clause, inner, (event_type, mode), mentions, ctx)
+        if roles is None:
             return None
-        else:
-            target = self._target(anchor, inner, mentions, ctx, source,
-                                  objects_are_targets=event_type != "MOBILIZE")
+        source, target = roles
         if event_type == "CONSULT" and mode == "visit":
             event_type, mode, cameo = _arriving_forces(anchor) or (event_type, mode, cameo)
         if protested_that(token):
             event_type, mode, cameo = _PROTESTED_THAT
-        received = token.lemma_.lower() in _RECEIVING and (event_type, mode) in _GIVEN
-        giver = _giver(token) if received else None
-        if giver is not None and (givers := self.resolver.resolve(giver, mentions, ctx)):
-            source, target = givers, source  # "Moon received a call from Abe": Abe called
         civil = self.lexicon.civil_reading(rule) if _all_civil(source) else None
         if civil is not None and inner is None:
             event_type, mode, cameo, rule = civil.event_type, civil.mode, civil.cameo, civil
@@ -290,6 +265,48 @@ class EventExtractor:
             event_type, mode, cameo, negated = "REJECT", None, _REFUSAL_CAMEO, False
         return Found(event_type, mode, cameo, token, tuple(source),
                      tuple(target), negated, rule.where, clause)
+
+    def _coding(self, token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule],
+                inner: Token | None, clause: Token) -> tuple[str, str | None, str]:
+        """Type, mode and CAMEO code: the rule's, or what an embedded event makes of them
+        ("refused to withdraw"); an attack's mode from its means ("killed in a car
+        bombing"), its victim (a leader) or the weapon named ("a drone attack")."""
+        event_type, mode, cameo = (self._frame(rule, triggers[inner.i]) if inner is not None
+                                   else (rule.event_type, rule.mode, rule.cameo))
+        means = _means_trigger(token, triggers)
+        if means is not None and mode is None:
+            mode, cameo = means.mode, means.cameo
+        if event_type == "ASSAULT" and mode is None:
+            mode, cameo = (_TARGETED if _kills_a_leader(token)
+                           else self._instrument(token, clause) or (mode, cameo))
+        return event_type, mode, cameo
+
+    def _roles(self, token: Token, anchor: Token, clause: Token, inner: Token | None,
+               kind: tuple[str, str | None], mentions: dict[int, Mention],
+               ctx: DocumentContext) -> tuple[list[tuple[Actor, tuple[int, int]]],
+                                              list[tuple[Actor, tuple[int, int]]]] | None:
+        """Source and target; None when no one can be said to act."""
+        source = self._source(anchor, mentions, ctx)
+        if not source and kind in _DONE_TO_ONESELF and is_passive(clause):
+            # "guerrillas have been demobilized": with no one named doing it, they did
+            source = [a for c in clause.children if c.dep_ == "nsubjpass"
+                      for a in self.resolver.resolve(c, mentions, ctx)]
+        event_type, mode = kind
+        unattributed = _UNATTRIBUTED.get((event_type, None if event_type == "ASSAULT" else mode))
+        if not source and unattributed and main_clause(clause):
+            target = self._target(anchor, inner, mentions, ctx, [])
+            if not target:
+                return None
+            return [self._unidentified_force(token, clause, mentions, ctx, target,
+                                             unattributed)], target
+        if not source:
+            return None
+        target = self._target(anchor, inner, mentions, ctx, source,
+                              objects_are_targets=event_type != "MOBILIZE")
+        giver = _giver(token) if token.lemma_.lower() in _RECEIVING and kind in _GIVEN else None
+        if giver is not None and (givers := self.resolver.resolve(giver, mentions, ctx)):
+            return givers, source  # "Moon received a call from Abe": Abe called
+        return source, target
 
     def _instrument(self, trigger: Token, clause: Token) -> tuple[str, str] | None:
         """The ASSAULT mode a weapon named in the event's clause gives ("car bomb")."""
