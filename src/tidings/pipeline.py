@@ -61,8 +61,12 @@ class Pipeline:
 
     def warm_up(self) -> Pipeline:
         """Code one sentence, so that what loads on first use (the gazetteer, the model's
-        first batch) is loaded now: before a clock starts, or before workers fork."""
-        self.code_text(WARM_UP, date(2022, 3, 1))
+        first batch) is loaded now: before a clock starts, or before workers fork. Only a
+        saving: if it fails, the first document pays for the loading instead."""
+        try:
+            self.code_text(WARM_UP, date(2022, 3, 1))
+        except Exception:  # never worth stopping a run for
+            log.warning("the warm-up sentence could not be coded", exc_info=True)
         return self
 
     def code_text(self, text: str, doc_date: date | None = None, doc_id: str = "text"
@@ -96,8 +100,8 @@ class Pipeline:
             docs = list(islice(parsed, sum(s.parsed for s in entry.plan)))
             read.append(self._guarded(entry.document, self._read, entry, docs))
         if self._deferred:  # one pass over the sentences of the whole batch
-            self._find_entities([reading.sent for item in read if isinstance(item, _Read)
-                                 for reading in item.readings])
+            self._find_entities_or_none([reading.sent for item in read
+                                         if isinstance(item, _Read) for reading in item.readings])
         for outcome in read:
             yield (outcome if isinstance(outcome, Rejection)
                    else self._guarded(outcome.planned.document, self._code_read, outcome))
@@ -160,6 +164,16 @@ class Pipeline:
         return CodedDocument(document, tuple(events), document.flags + clean.flags,
                              read.sentences, words, quality=quality_score(clean),
                              dateline=clean.dateline)
+
+    def _find_entities_or_none(self, sentences: list[Span]) -> None:
+        """Entities for a batch; should the recognizer fail, the batch is coded without
+        them (no dates or places from entities) rather than lost."""
+        try:
+            self._find_entities(sentences)
+        except Exception:
+            if self.config.on_error == "raise":
+                raise
+            log.exception("the entity recognizer failed on a batch; coding it without")
 
     def _find_entities(self, sentences: list[Span]) -> None:
         """The deferred entity step, written back into the parses.

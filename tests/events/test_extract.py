@@ -402,3 +402,35 @@ def test_extract_police_deployed_by_no_one_named_deployed(extractor, resolver, p
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, [(a.country, a.sector) for a, _ in found.source]) == (
         "MOBILIZE", [("SRB", "COP")])
+
+
+def test_extract_a_letter_received_is_not_the_receivers_demand(extractor, resolver, parse):
+    rows = [("Israel", 1, "nsubj", "PROPN", "Israel"), ("received", 1, "ROOT", "VERB", "receive"),
+            ("a", 3, "det", "DET", "a"), ("letter", 1, "dobj", "NOUN", "letter"),
+            ("demanding", 3, "acl", "VERB", "demand"), ("the", 6, "det", "DET", "the"),
+            ("release", 4, "dobj", "NOUN", "release"), ("of", 6, "prep", "ADP", "of"),
+            ("prisoners", 7, "pobj", "NOUN", "prisoner")]
+    assert "REQUEST" not in [f.event_type for f in _events(extractor, resolver, parse(rows))]
+
+
+def test_extract_a_statement_is_by_its_author_whoever_reads_it(extractor, resolver, parse):
+    rows = [("Egypt", 1, "nsubj", "PROPN", "Egypt"), ("read", 1, "ROOT", "VERB", "read"),
+            ("a", 3, "det", "DET", "a"), ("statement", 1, "dobj", "NOUN", "statement"),
+            ("by", 3, "prep", "ADP", "by"), ("Hamas", 4, "pobj", "PROPN", "Hamas"),
+            ("threatening", 3, "acl", "VERB", "threaten"), ("Israel", 6, "dobj", "PROPN", "Israel")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.source]) == ("THREATEN", ["PSE"])
+
+
+def test_extract_harm_done_by_a_storm_is_no_ones_act(extractor, resolver, parse):
+    rows = [("Typhoon", 1, "compound", "PROPN", "Typhoon"), ("Haiyan", 2, "nsubj", "PROPN", "Haiyan"),
+            ("destroyed", 2, "ROOT", "VERB", "destroy"), ("homes", 2, "dobj", "NOUN", "home"),
+            ("in", 2, "prep", "ADP", "in"), ("Manila", 4, "pobj", "PROPN", "Manila")]
+    assert _events(extractor, resolver, parse(rows)) == []
+
+
+def test_extract_an_armed_group_that_shells_keeps_its_sector(extractor, resolver, parse):
+    rows = [("Hamas", 1, "compound", "PROPN", "Hamas"), ("fighters", 2, "nsubj", "NOUN", "fighter"),
+            ("shelled", 2, "ROOT", "VERB", "shell"), ("Israel", 2, "dobj", "PROPN", "Israel")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert [(a.country, a.sector) for a, _ in found.source] == [("PSE", "REB")]

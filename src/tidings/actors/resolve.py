@@ -15,7 +15,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..types import Actor
-from .kb import Alias, role_rank
+from .kb import PSEUDO_COUNTRIES, Alias, role_rank
 from .matcher import Mention, MentionMatcher
 
 # Dependencies that keep a token inside the phrase of its head.
@@ -132,7 +132,8 @@ class ActorResolver:
                                           for t in tokens):
             return []
         institution = any(t.lemma_.lower() in _INSTITUTION_WORDS for t in tokens)
-        country = "UNK" if institution else ctx.main_country() or "UNK"
+        main = ctx.main_country()
+        country = "UNK" if institution or main in PSEUDO_COUNTRIES else main or "UNK"
         return [(Actor(_span_text(head, tokens), country),
                  (tokens[0].idx, tokens[-1].idx + len(tokens[-1])))]
 

@@ -27,9 +27,13 @@ _STANCE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "resolve", "d
                                  "involve"})
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "advcl", "pcomp", "acomp", "conj"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
-# What an actor issues to say something: the statement's verb is the actor's act.
-_STATEMENTS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
-                         "message", "note", "appeal", "petition", "memorandum", "ultimatum"})
+# What an actor issues to say something: the statement's verb is its author's act, the
+# author named after "by" or "from", else the one who issued it.
+STATEMENTS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
+                        "message", "note", "appeal", "petition", "memorandum", "ultimatum"})
+_ISSUING = frozenset({"issue", "release", "send", "publish", "adopt", "pass", "sign",
+                      "deliver", "make", "circulate", "present", "submit", "write", "read",
+                      "post"})
 # Heads under which a clause did not happen: "denied attacking", "failed to reach agreement".
 _DENYING = frozenset({"deny", "dismiss", "rule", "fail"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
@@ -51,16 +55,26 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in ("nsubj", "csubj"):
                 return child
         if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            issuing = governing_verb(verb.head) if verb.head.lemma_ in _STATEMENTS else None
-            if issuing is None:
-                return verb.head
-            verb = issuing  # "issued a declaration *demanding* ...": who issued it
-            continue
+            if verb.head.lemma_ in STATEMENTS:  # "issued a declaration *demanding* ..."
+                return statement_author(verb.head)
+            return verb.head
         if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") and verb.head.i != verb.i:
             verb = verb.head
             continue
         return None
     return None
+
+
+def statement_author(statement: Token) -> Token | None:
+    """Who a statement is by: "a statement *by Hamas*", "*Hamas* issued a statement";
+    not who received or quoted it ("Israel received a letter ...")."""
+    for prep in statement.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from"):
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    issuing = governing_verb(statement)
+    if issuing is None or issuing.lemma_.lower() not in _ISSUING:
+        return None
+    return subject_of(issuing)
 
 
 def reporting_speaker(verb: Token) -> Token | None:

@@ -19,6 +19,7 @@ from ..types import Actor
 from .clauses import (
     PRONOUNS,
     SPEAKING,
+    STATEMENTS,
     clause_verb,
     conditional,
     governing_verb,
@@ -27,12 +28,14 @@ from .clauses import (
     main_clause,
     modality,
     reporting_speaker,
+    statement_author,
     subject_of,
 )
 from .lexicon import Lexicon, TriggerRule
 from .scope import (
     abstract_foe,
     background,
+    caused_by_nature,
     done_for,
     protested_that,
     purpose_demand,
@@ -59,8 +62,7 @@ _PROTESTED_THAT = ("ACCUSE", "disapprove", "111")
 # Who says that another "must" act demands it: by these verbs, or in these nouns.
 _DEMANDING_VERBS = SPEAKING | frozenset({"conclude", "warn", "reiterate", "remind", "argue",
                                          "emphasize", "emphasise", "repeat", "maintain"})
-_DEMANDING_NOUNS = frozenset({"reminder", "warning", "statement", "declaration", "message",
-                              "letter", "resolution", "communique"})
+_DEMANDING_NOUNS = STATEMENTS | frozenset({"reminder", "warning"})
 # Nouns that carry the event of the noun compounded with them: "a mediation *mission*".
 _CARRIER_NOUNS = frozenset({"mission", "effort", "bid", "initiative", "campaign", "operation",
                             "attempt", "drive", "programme", "program", "process"})
@@ -179,17 +181,18 @@ class EventExtractor:
         for word in sent:
             if word.i in triggers:
                 continue
-            speaking = (word if word.lemma_.lower() in _DEMANDING_VERBS
-                        else governing_verb(word) if word.lemma_.lower() in _DEMANDING_NOUNS
-                        else None)
-            if speaking is None:
+            lemma = word.lemma_.lower()
+            if lemma in _DEMANDING_VERBS:
+                speaking, speaker = word, subject_of(word)
+            elif lemma in _DEMANDING_NOUNS:
+                speaking, speaker = governing_verb(word) or word, statement_author(word)
+            else:
                 continue
             for clause in word.children:
                 if clause.dep_ not in ("ccomp", "acl") or not any(
                         c.dep_ == "aux" and c.lower_ == "must" for c in clause.children):
                     continue
                 subject = subject_of(clause)
-                speaker = subject_of(speaking)
                 if subject is None or speaker is None:
                     continue
                 source = (self.resolver.resolve(speaker, mentions, ctx)
@@ -249,8 +252,8 @@ class EventExtractor:
                 source = _merge(source, between)
         if event_type == "REJECT" and refuses_only_words(token, target):
             return None
-        if event_type == "ASSAULT" and abstract_foe(token):
-            return None  # "help fight the Ebola epidemic"
+        if event_type == "ASSAULT" and (abstract_foe(token) or caused_by_nature(token)):
+            return None  # "help fight the Ebola epidemic", "the typhoon destroyed homes"
         if reports_a_toll(token):
             return None
         ended = _ended_by(anchor)

@@ -2,7 +2,7 @@
 
 The content of what another event asks for, refuses, offers, blames or defends; events
 named as the time or the aim of another, or as what it was done for; refusals to comment;
-fights against a disease.
+fights against a disease; harm done by a storm or a disease.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..types import Actor
-from .clauses import SPEAKING, is_passive
+from .clauses import SPEAKING, clause_verb, is_passive, subject_of
 from .lexicon import TriggerRule
 
 # Events whose object is itself an event they speak about, not one that happened.
@@ -33,6 +33,10 @@ _ABSTRACT_FOES = frozenset({"epidemic", "pandemic", "virus", "disease", "outbrea
                             "covid-19", "poverty", "corruption", "inflation", "fire", "wildfire",
                             "hunger", "famine", "climate", "change", "drought", "flood",
                             "unemployment", "crime", "misinformation", "disinformation"})
+# What wreaks harm without being anyone: weather, the earth, disease.
+_NATURAL_FORCES = _ABSTRACT_FOES | frozenset({
+    "typhoon", "hurricane", "cyclone", "storm", "earthquake", "quake", "tsunami", "landslide",
+    "tornado", "volcano", "eruption", "blizzard", "heatwave", "mudslide", "avalanche"})
 
 
 def told_of(token: Token, triggers: dict[int, TriggerRule]) -> bool:
@@ -98,7 +102,7 @@ def done_for(clause: Token) -> bool:
 
 def _pluperfect(verb: Token) -> bool:
     """"had taken": what was done before the time the sentence tells of."""
-    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 
 def purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
@@ -124,6 +128,13 @@ def reports_a_toll(token: Token) -> bool:
     """"..., *leaving* 20 soldiers dead": the toll of another event, not one of its own."""
     return token.lemma_.lower() == "leave" and any(c.lemma_.lower() in _AFTERMATH
                                                    for c in token.children)
+
+
+def caused_by_nature(token: Token) -> bool:
+    """"Typhoon Haiyan destroyed thousands of homes", "Ebola has killed 11,000": no one did."""
+    subject = subject_of(clause_verb(token))
+    return subject is not None and any(t.lemma_.lower() in _NATURAL_FORCES
+                                       for t in (subject, *subject.children))
 
 
 def abstract_foe(token: Token) -> bool:

@@ -21,12 +21,12 @@ UNDETERMINED = frozenset({"", "und", "unknown", "mul", "zxx"})  # declared, yet 
 SAMPLE_CHARS = 3000  # the opening tells the language; reading more only costs time
 MIN_BYTES = 60  # less lower-case text than this (in UTF-8, fair to every script): too little
 MIN_CONFIDENCE = 0.95
-# Frequent words of English prose that are not words of another language written in Latin
-# letters (so not "in", "is", "was", "a", "an", "on", "die", "to" alone would not do either).
+# Frequent words of English prose that are not frequent words of another language written
+# in Latin letters: not "in", "is", "a", "on", "to", nor "for" and "by" (Scandinavian), "he"
+# and "has" (Spanish), "are" (Romanian), "had" (Dutch).
 _ENGLISH_WORDS = frozenset({
-    "the", "of", "and", "that", "with", "for", "from", "by", "said", "has", "have", "were",
-    "are", "this", "their", "its", "after", "but", "not", "they", "he", "she", "been", "had",
-    "his", "who", "would", "which"})
+    "the", "of", "and", "that", "with", "from", "said", "have", "were", "this", "their", "its",
+    "after", "but", "not", "they", "she", "been", "his", "who", "would", "which", "should"})
 PLAINLY_ENGLISH = (10, 1 / 6)  # at least this many such words, and this share of all words
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 

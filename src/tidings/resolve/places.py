@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..cache import cached, fingerprint
+from ..cache import cached
 from ..types import Place
 
 _LATIN_NAME = re.compile(r"[A-Z][a-z]")  # other names worth indexing: Kiev, Peking, Saigon
@@ -137,5 +137,5 @@ def load_gazetteer() -> Gazetteer:
             list(json.loads((folder / name).read_text(encoding="utf-8")).values())
             for name in files)
         return _index(countries, cities, states)
-    key = fingerprint([folder / name for name in files], _INDEX_FORMAT)
-    return Gazetteer(cached("gazetteer", key, build))
+    return Gazetteer(cached("gazetteer", [folder / name for name in files], _INDEX_FORMAT,
+                            build))
