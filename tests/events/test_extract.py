@@ -434,3 +434,12 @@ def test_extract_an_armed_group_that_shells_keeps_its_sector(extractor, resolver
             ("shelled", 2, "ROOT", "VERB", "shell"), ("Israel", 2, "dobj", "PROPN", "Israel")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert [(a.country, a.sector) for a, _ in found.source] == [("PSE", "REB")]
+
+
+def test_extract_troops_withdrawn_are_not_the_target_the_place_left_is(extractor, resolver,
+                                                                     parse):
+    rows = [("Syria", 1, "nsubj", "PROPN", "Syria"), ("withdrew", 1, "ROOT", "VERB", "withdraw"),
+            ("its", 3, "poss", "PRON", "its"), ("troops", 1, "dobj", "NOUN", "troop"),
+            ("from", 1, "prep", "ADP", "from"), ("Lebanon", 4, "pobj", "PROPN", "Lebanon")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.target]) == ("RETREAT", ["LBN"])

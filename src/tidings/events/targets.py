@@ -19,9 +19,11 @@ _NOT_TARGET_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "advcl", "p
                               "relcl", "mark", "punct", "cc"})
 PLACE_PREPS = ("in", "near", "at", "outside", "around")
 NOT_PLACES = frozenset({"IGO", "NGO", "MNC", "IMG", "UNK"})
-# Verbs whose object is what goes, not whom it concerns: "sent police *to Haiti*".
+# Verbs whose object is what goes, not whom it concerns: "sent police *to Haiti*",
+# "withdrew its troops *from Lebanon*".
 _SENDING = frozenset({"send", "deploy", "dispatch", "move", "transfer", "deliver", "ship",
-                      "share", "recall", "airlift", "station", "redeploy"})
+                      "share", "recall", "airlift", "station", "redeploy", "withdraw", "pull",
+                      "contribute"})
 
 
 def target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Iterator[Token]:
