@@ -180,3 +180,11 @@ def test_resolve_agent_located_in_a_capital(resolver, parse):
                  ("Tehran", 1, "pobj", "PROPN", "Tehran")])
     (actor,) = _resolve(resolver, doc, 0, date(2024, 6, 1))
     assert (actor.country, actor.sector) == ("IRN", "GOV")
+
+
+def test_resolve_agent_located_by_what_it_is_part_of(resolver, parse):
+    doc = parse([("rebels", 0, "ROOT", "NOUN", "rebel"), ("of", 0, "prep", "ADP", "of"),
+                 ("the", 3, "det", "DET", "the"), ("conflict", 1, "pobj", "NOUN", "conflict"),
+                 ("in", 3, "prep", "ADP", "in"), ("Iraq", 4, "pobj", "PROPN", "Iraq")])
+    (actor,) = _resolve(resolver, doc, 0, date(2004, 6, 1))
+    assert (actor.country, actor.sector) == ("IRQ", "REB")

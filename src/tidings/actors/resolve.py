@@ -190,8 +190,12 @@ class ActorResolver:
     def _located(self, head: Token, mentions: dict[int, Mention], ctx: DocumentContext
                  ) -> list[Alias]:
         """The place of an agent with no country of its own: "officials in Tehran" are
-        Iranian officials ("Russian troops in Syria" keep their own country)."""
-        within = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "in"
+        Iranian officials, "parties to the conflict in Iraq" Iraqi parties ("Russian troops
+        in Syria" keep their own country)."""
+        nouns = [head, *(obj for prep in head.children if prep.dep_ == "prep"
+                         for obj in prep.children if obj.dep_ == "pobj")]
+        within = [t for noun in nouns for prep in noun.children
+                  if prep.dep_ == "prep" and prep.lower_ == "in"
                   for obj in prep.children if obj.dep_ == "pobj" for t in phrase_tokens(obj)]
         found = dict.fromkeys(mentions[t.i] for t in within if t.i in mentions)
         chosen = (self._choose(m, ctx) for m in found)
