@@ -188,3 +188,10 @@ def test_resolve_agent_located_by_what_it_is_part_of(resolver, parse):
                  ("in", 3, "prep", "ADP", "in"), ("Iraq", 4, "pobj", "PROPN", "Iraq")])
     (actor,) = _resolve(resolver, doc, 0, date(2004, 6, 1))
     assert (actor.country, actor.sector) == ("IRQ", "REB")
+
+
+def test_resolve_an_ethnic_group_is_of_the_country_it_lives_in(resolver, parse):
+    doc = parse([("ethnic", 1, "amod", "ADJ", "ethnic"), ("Albanians", 1, "ROOT", "PROPN", "Albanians"),
+                 ("in", 1, "prep", "ADP", "in"), ("Serbia", 2, "pobj", "PROPN", "Serbia")])
+    (actor,) = _resolve(resolver, doc, 1, date(2001, 6, 1))
+    assert actor.country == "SRB"

@@ -50,8 +50,10 @@ class DocumentContext:
     last_person: Actor | None = None
     last_group: tuple[Actor, ...] = ()
 
-    def main_country(self) -> str | None:
-        ranked = [c for c, _ in self.countries.most_common(2) if len(c) == 3]
+    def main_country(self, besides: Iterable[str] = ()) -> str | None:
+        """The country the document names most, of those not `besides`."""
+        left = set(besides)
+        ranked = [c for c, _ in self.countries.most_common() if c not in left]
         return ranked[0] if ranked else None
 
     def pair(self) -> tuple[Actor, ...]:
@@ -168,7 +170,25 @@ class ActorResolver:
         if best.form == "org":
             return self._organization(best, agent, text, ctx.date)
         places = [a for a in chosen if a.form != "agent"] or self._located(head, mentions, ctx)
+        if any(t.lower_ == "ethnic" for t in tokens):
+            return self._ethnic(head, places, agent, text, mentions, ctx)
         return self._placed(places, agent, text, former, ctx)
+
+    def _ethnic(self, head: Token, origins: list[Alias], agent: Alias | None, text: str,
+                mentions: dict[int, Mention], ctx: DocumentContext) -> list[Actor]:
+        """An ethnic group is of the country it lives in, as PLOVER codes it: "ethnic
+        Albanians in southern Serbia" are SRB; with no place in the phrase, the country the
+        document names most besides the group's own."""
+        own = {a.entry.country for a in origins if a.entry.country}
+        home = [a for a in self._located(head, mentions, ctx, ("in", "of"))
+                if a.entry.country not in own]
+        if home:
+            return self._placed(home, agent, text, False, ctx)
+        country = ctx.main_country(besides=own)
+        if country is None:
+            return self._placed(origins, agent, text, False, ctx)
+        return [Actor(text, country, agent.sector if agent else None, None,
+                      agent.entry.id if agent else None)]
 
     @staticmethod
     def _placed(places: list[Alias], agent: Alias | None, text: str, former: bool,
@@ -187,15 +207,15 @@ class ActorResolver:
                                 alias.entry.id))
         return _unique(actors)
 
-    def _located(self, head: Token, mentions: dict[int, Mention], ctx: DocumentContext
-                 ) -> list[Alias]:
+    def _located(self, head: Token, mentions: dict[int, Mention], ctx: DocumentContext,
+                 preps: tuple[str, ...] = ("in",)) -> list[Alias]:
         """The place of an agent with no country of its own: "officials in Tehran" are
         Iranian officials, "parties to the conflict in Iraq" Iraqi parties ("Russian troops
         in Syria" keep their own country)."""
         nouns = [head, *(obj for prep in head.children if prep.dep_ == "prep"
                          for obj in prep.children if obj.dep_ == "pobj")]
         within = [t for noun in nouns for prep in noun.children
-                  if prep.dep_ == "prep" and prep.lower_ == "in"
+                  if prep.dep_ == "prep" and prep.lower_ in preps
                   for obj in prep.children if obj.dep_ == "pobj" for t in phrase_tokens(obj)]
         found = dict.fromkeys(mentions[t.i] for t in within if t.i in mentions)
         chosen = (self._choose(m, ctx) for m in found)
