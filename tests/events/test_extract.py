@@ -443,3 +443,11 @@ def test_extract_troops_withdrawn_are_not_the_target_the_place_left_is(extractor
             ("from", 1, "prep", "ADP", "from"), ("Lebanon", 4, "pobj", "PROPN", "Lebanon")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, [a.country for a, _ in found.target]) == ("RETREAT", ["LBN"])
+
+
+def test_extract_a_threatened_curfew_falls_on_the_actors_own_country(extractor, resolver, parse):
+    rows = [("Algeria", 1, "nsubj", "PROPN", "Algeria"), ("threatened", 1, "ROOT", "VERB", "threaten"),
+            ("to", 3, "aux", "PART", "to"), ("impose", 1, "xcomp", "VERB", "impose"),
+            ("a", 5, "det", "DET", "a"), ("curfew", 3, "dobj", "NOUN", "curfew")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.target]) == ("THREATEN", ["DZA"])

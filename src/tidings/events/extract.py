@@ -244,7 +244,7 @@ class EventExtractor:
             target = [t for t in target if not any(t[0].country == a.country for a, _ in source)]
         if not target and event_type == "PROTEST":
             target = home_government(source)
-        if not target and event_type == "COERCE":
+        if not target and _restricts(event_type, cameo, triggers[inner.i] if inner else None):
             target = own_people(source)  # "Turkey declared a state of emergency"
         if not target and anchor.pos_ == "NOUN":
             between = self._mutual_parties(anchor, mentions, ctx)
@@ -500,6 +500,13 @@ def _embedded_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token |
         if child.i in triggers and _is_same(_governing_trigger(child, triggers), token):
             return child
     return None
+
+
+def _restricts(event_type: str, cameo: str, inner: TriggerRule | None) -> bool:
+    """Coercion, a threat of it, or easing it ("lifted the state of emergency"): what falls
+    on the actor's own country when no one else is named."""
+    return (event_type == "COERCE" or cameo.startswith("081")
+            or (event_type == "THREATEN" and inner is not None and inner.event_type == "COERCE"))
 
 
 def _of_the_military(actors: list[tuple[Actor, tuple[int, int]]]
