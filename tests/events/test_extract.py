@@ -451,3 +451,13 @@ def test_extract_a_threatened_curfew_falls_on_the_actors_own_country(extractor, 
             ("a", 5, "det", "DET", "a"), ("curfew", 3, "dobj", "NOUN", "curfew")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, [a.country for a, _ in found.target]) == ("THREATEN", ["DZA"])
+
+
+def test_extract_a_law_is_the_act_of_who_passed_it(extractor, resolver, parse):
+    rows = [("Serbia", 1, "nsubj", "PROPN", "Serbia"), ("approved", 1, "ROOT", "VERB", "approve"),
+            ("a", 3, "det", "DET", "a"), ("law", 1, "dobj", "NOUN", "law"),
+            ("recognizing", 3, "acl", "VERB", "recognize"), ("the", 6, "det", "DET", "the"),
+            ("victory", 4, "dobj", "NOUN", "victory"), ("of", 6, "prep", "ADP", "of"),
+            ("the", 9, "det", "DET", "the"), ("opposition", 7, "pobj", "NOUN", "opposition")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.source]) == ("CONCEDE", ["SRB"])

@@ -30,10 +30,11 @@ PRONOUNS = frozenset({"he", "she", "it", "they", "we"})
 # What an actor issues to say something: the statement's verb is its author's act, the
 # author named after "by" or "from", else the one who issued it.
 STATEMENTS = frozenset({"statement", "declaration", "letter", "communique", "resolution",
-                        "message", "note", "appeal", "petition", "memorandum", "ultimatum"})
+                        "message", "note", "appeal", "petition", "memorandum", "ultimatum",
+                        "law", "decree", "bill", "order"})
 _ISSUING = frozenset({"issue", "release", "send", "publish", "adopt", "pass", "sign",
                       "deliver", "make", "circulate", "present", "submit", "write", "read",
-                      "post"})
+                      "post", "approve", "enact"})
 # Heads under which a clause did not happen: "denied attacking", "failed to reach agreement".
 _DENYING = frozenset({"deny", "dismiss", "rule", "fail"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
