@@ -126,6 +126,13 @@ def _placed(actor: Actor, location: Place | None) -> Actor:
     return replace(actor, country=location.country) if location.country else actor
 
 
+def is_history(event: Event, doc_date: date | None) -> bool:
+    """An event dated more than a year before the report ("when Idi Amin expelled them 18
+    years ago", "the 1991 war") is the story's background, not news of its own."""
+    return (event.date is not None and doc_date is not None
+            and event.date.year < doc_date.year - 1)
+
+
 def _document_spans(clean: CleanText, sentence: Span, trigger: Span,
                     sources: tuple[Span, ...], targets: tuple[Span, ...]) -> DocumentSpans:
     def original(span: Span) -> Span:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from . import __version__
 from .actors import DocumentContext, Mention
 from .actors.phrase import ActorStack
-from .coding import ContextFinder, build_event, entity_stretches
+from .coding import ContextFinder, build_event, entity_stretches, is_history
 from .config import WARM_UP, Config
 from .errors import TidingsError
 from .events import EventExtractor, Found, load_lexicon
@@ -158,7 +158,8 @@ class Pipeline:
                                     sentence_index=reading.index, sent=reading.sent,
                                     k=len(events), ontology=self.ontology, contexts=contexts,
                                     mentions=reading.mentions, coder=CODER, clean=reading.clean)
-                if event.confidence >= self.config.min_confidence:
+                if (event.confidence >= self.config.min_confidence
+                        and not is_history(event, document.date)):
                     events.append(event)
         words = sum(1 for t in read.planned.tokens if not (t.is_punct or t.is_space))
         return CodedDocument(document, tuple(events), document.flags + clean.flags,

@@ -123,3 +123,14 @@ def test_event_time_and_place_entities_are_read_around_time_and_place_phrases(pa
                  + [("the", 1, "dep", "DET", "the")] * 10
                  + [("in", 1, "prep", "ADP", "in"), ("Kharkiv", 12, "pobj", "PROPN", "Kharkiv")])
     assert entity_stretches(long[:]) == [(9, 14)]
+
+
+def test_event_time_an_event_years_before_the_report_is_history(sentence):
+    from tidings.coding import is_history
+
+    def dated(day):
+        return type("E", (), {"date": day})()
+    report = date(2000, 6, 1)
+    assert is_history(dated(date(1982, 1, 1)), report)
+    assert not is_history(dated(date(1999, 1, 1)), report)  # "last year" is still news
+    assert not is_history(dated(None), report) and not is_history(dated(date(1982, 1, 1)), None)

@@ -26,6 +26,9 @@ _MONTH_ALONE = re.compile(rf"^(?:in|on|during|since|last|this|early|late|mid-?)?
                           re.IGNORECASE)
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+                 "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AGO = re.compile(rf"\b(\d{{1,3}}|{'|'.join(_NUMBER_WORDS)}) (day|week|month|year)s? ago\b")
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,7 @@ def resolve_time_expression(text: str, base: date, future: bool = False
     datetime.date(2021, 1, 26)
     """
     lower = " ".join(text.lower().split())
-    for resolve in (_relative_day, _weekday, _calendar_date, _relative_period):
+    for resolve in (_relative_day, _weekday, _calendar_date, _relative_period, _ago):
         result = resolve(lower, base, future)
         if result is not None:
             return TimeExpression(result[0], result[1], text)
@@ -120,6 +123,22 @@ def _relative_period(text: str, base: date, future: bool) -> tuple[date, str] | 
     if re.search(r"\b(this|earlier this) year\b", text):
         return date(base.year, 1, 1), "year"
     return None
+
+
+def _ago(text: str, base: date, future: bool) -> tuple[date, str] | None:
+    """"three days ago", "18 years ago", "a week ago"."""
+    match = _AGO.search(text)
+    if match is None:
+        return None
+    count, unit = match.group(1), match.group(2)
+    n = _NUMBER_WORDS.get(count) or int(count)
+    if unit == "year":
+        return date(base.year - n, 1, 1), "year"
+    if unit == "month":
+        months = base.year * 12 + base.month - 1 - n
+        return _safe_date(months // 12, months % 12 + 1, base.day), "month"
+    days = n * (7 if unit == "week" else 1)
+    return base - timedelta(days=days), "week" if unit == "week" else "day"
 
 
 def _safe_date(year: int, month: int, day: int) -> date:
