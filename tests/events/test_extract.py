@@ -461,3 +461,17 @@ def test_extract_a_law_is_the_act_of_who_passed_it(extractor, resolver, parse):
             ("the", 9, "det", "DET", "the"), ("opposition", 7, "pobj", "NOUN", "opposition")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, [a.country for a, _ in found.source]) == ("CONCEDE", ["SRB"])
+
+
+def test_extract_what_a_relative_clause_says_is_so_is_background(extractor, resolver, parse):
+    from spacy.tokens import Doc
+
+    rows = [("Guinea", 1, "nsubj", "PROPN", "Guinea"), ("expelled", 1, "ROOT", "VERB", "expel"),
+            ("refugees", 1, "dobj", "NOUN", "refugee"), ("whom", 6, "dobj", "PRON", "whom"),
+            ("Guinean", 5, "amod", "ADJ", "guinean"), ("officials", 6, "nsubj", "NOUN", "official"),
+            ("blame", 2, "relcl", "VERB", "blame")]
+    doc = parse(rows)
+    tagged = Doc(doc.vocab, words=[t.text for t in doc], heads=[t.head.i for t in doc],
+                 deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc],
+                 lemmas=[t.lemma_ for t in doc], tags=["NNP", "VBD", "NNS", "WP", "JJ", "NNS", "VBP"])
+    assert "ACCUSE" not in [f.event_type for f in _events(extractor, resolver, tagged)]

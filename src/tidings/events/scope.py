@@ -20,6 +20,8 @@ _CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "
                            "pcomp", "ccomp", "advcl", "npadvmod", "oprd", "attr", "dative"})
 _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
                                "since", "despite", "ahead", "until"})
+# A relative clause in the present says what is so of a thing, not what was done.
+_PRESENT = frozenset({"VBP", "VBZ"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
                                "prior"})
 # What "leaving" leaves behind, when it only reports the toll of another event.
@@ -74,9 +76,10 @@ def background(token: Token) -> bool:
     if any(a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BACKGROUND_PREPS
                                      for m in a.children) for a in (token, *token.ancestors)):
         return True  # "... after soldiers seized power"
-    if any(a.dep_ == "relcl" and (is_passive(a) or _pluperfect(a))
+    if any(a.dep_ == "relcl" and (is_passive(a) or _pluperfect(a) or a.tag_ in _PRESENT)
            for a in (token, *token.ancestors)):
-        return True  # "a helicopter that was captured", "whom they had taken hostage"
+        return True  # "a helicopter that was captured", "whom they had taken hostage",
+        # "refugees, whom the authorities blame for the conflict"
     node = token.head if token.dep_ == "compound" else token
     for _ in range(3):
         if node.dep_ != "pobj":
