@@ -475,3 +475,20 @@ def test_extract_what_a_relative_clause_says_is_so_is_background(extractor, reso
                  deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc],
                  lemmas=[t.lemma_ for t in doc], tags=["NNP", "VBD", "NNS", "WP", "JJ", "NNS", "VBP"])
     assert "ACCUSE" not in [f.event_type for f in _events(extractor, resolver, tagged)]
+
+
+def _resigned_as(main_verb, main_lemma):
+    return [("Shevardnadze", 1, "nsubj", "PROPN", "Shevardnadze"),
+            (main_verb, 1, "ROOT", "VERB", main_lemma), ("as", 5, "mark", "SCONJ", "as"),
+            ("the", 4, "det", "DET", "the"), ("opposition", 5, "nsubj", "NOUN", "opposition"),
+            ("threatened", 1, "advcl", "VERB", "threaten"), ("Georgia", 5, "dobj", "PROPN", "Georgia")]
+
+
+def test_extract_an_as_clause_beside_the_news_is_background(extractor, resolver, parse):
+    found = _events(extractor, resolver, parse(_resigned_as("resigned", "resign")))
+    assert [f.event_type for f in found] == ["RETREAT"]
+
+
+def test_extract_an_as_clause_beside_no_news_is_the_news(extractor, resolver, parse):
+    found = _events(extractor, resolver, parse(_resigned_as("slept", "sleep")))
+    assert [f.event_type for f in found] == ["THREATEN"]

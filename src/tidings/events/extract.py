@@ -35,6 +35,7 @@ from .lexicon import Lexicon, TriggerRule
 from .scope import (
     abstract_foe,
     background,
+    beside_the_news,
     caused_by_nature,
     done_for,
     protested_that,
@@ -163,6 +164,7 @@ class EventExtractor:
             if (_governing_trigger(token, triggers) is not None
                     or _means_of(token, triggers) is not None
                     or told_of(token, triggers) or background(token)
+                    or beside_the_news(token, triggers)
                     or (rule.head in _PERMITTING and done_for(token))
                     or purpose_demand(token, rule, triggers)):
                 continue

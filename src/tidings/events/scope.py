@@ -20,6 +20,8 @@ _CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "
                            "pcomp", "ccomp", "advcl", "npadvmod", "oprd", "attr", "dative"})
 _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
                                "since", "despite", "ahead", "until"})
+# Clauses that set another event in time when the main clause tells news of its own.
+_BESIDE_MARKS = frozenset({"as", "while"})
 # A relative clause in the present says what is so of a thing, not what was done.
 _PRESENT = frozenset({"VBP", "VBZ"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
@@ -106,6 +108,19 @@ def done_for(clause: Token) -> bool:
 def _pluperfect(verb: Token) -> bool:
     """"had taken": what was done before the time the sentence tells of."""
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def beside_the_news(token: Token, triggers: dict[int, TriggerRule]) -> bool:
+    """An event in an *as* or *while* clause beside a main clause that is news itself, an
+    event or a statement: "Shevardnadze resigned *as* the opposition threatened to storm
+    his residence". With nothing told in the main clause ("Israeli tanks rolled into
+    Jenin as the army widened its offensive") the clause is the news."""
+    for clause in (token, *token.ancestors):
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BESIDE_MARKS
+                                          for m in clause.children):
+            main = clause.head
+            return main.i in triggers or any(c.dep_ == "ccomp" for c in main.children)
+    return False
 
 
 def purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
