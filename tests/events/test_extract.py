@@ -492,3 +492,10 @@ def test_extract_an_as_clause_beside_the_news_is_background(extractor, resolver,
 def test_extract_an_as_clause_beside_no_news_is_the_news(extractor, resolver, parse):
     found = _events(extractor, resolver, parse(_resigned_as("slept", "sleep")))
     assert [f.event_type for f in found] == ["THREATEN"]
+
+
+def test_extract_a_cabinet_meeting_alone_is_no_consultation(extractor, resolver, parse):
+    rows = [("Israel", 2, "poss", "PROPN", "Israel"), ("'s", 0, "case", "PART", "'s"),
+            ("cabinet", 3, "nsubj", "NOUN", "cabinet"), ("met", 3, "ROOT", "VERB", "meet"),
+            ("on", 3, "prep", "ADP", "on"), ("Sunday", 4, "pobj", "PROPN", "Sunday")]
+    assert _events(extractor, resolver, parse(rows)) == []

@@ -254,6 +254,8 @@ class EventExtractor:
                 source = _merge(source, between)
         if event_type == "REJECT" and refuses_only_words(token, target):
             return None
+        if event_type == "CONSULT" and not target and _meets_alone(token, source):
+            return None  # "Israel's cabinet met on Sunday": a body sitting, no one consulted
         if event_type == "ASSAULT" and (abstract_foe(token) or caused_by_nature(token)):
             return None  # "help fight the Ebola epidemic", "the typhoon destroyed homes"
         if reports_a_toll(token):
@@ -518,6 +520,13 @@ def _of_the_military(actors: list[tuple[Actor, tuple[int, int]]]
     military = [(replace(a, sector="MIL") if a.sector is None and a.country not in NOT_PLACES
                  else a, span) for a, span in actors]
     return _merge(military[:1], military[1:])
+
+
+def _meets_alone(trigger: Token, source: list[tuple[Actor, tuple[int, int]]]) -> bool:
+    """One country's own body meeting with no one else: a cabinet or a parliament sitting."""
+    return (trigger.lemma_.lower() == "meet" and len(source) == 1
+            and source[0][0].country not in NOT_PLACES
+            and source[0][0].sector in ("GOV", "LEG", "JUD"))
 
 
 def _giver(trigger: Token) -> Token | None:
