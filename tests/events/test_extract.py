@@ -499,3 +499,14 @@ def test_extract_a_cabinet_meeting_alone_is_no_consultation(extractor, resolver,
             ("cabinet", 3, "nsubj", "NOUN", "cabinet"), ("met", 3, "ROOT", "VERB", "meet"),
             ("on", 3, "prep", "ADP", "on"), ("Sunday", 4, "pobj", "PROPN", "Sunday")]
     assert _events(extractor, resolver, parse(rows)) == []
+
+
+def test_extract_an_accusation_targets_whom_it_is_about_not_whom_it_is_made_to(
+        extractor, resolver, parse):
+    rows = [("Lebanon", 1, "nsubj", "PROPN", "Lebanon"), ("complained", 1, "ROOT", "VERB", "complain"),
+            ("to", 1, "prep", "ADP", "to"), ("NATO", 2, "pobj", "PROPN", "NATO"),
+            ("over", 1, "prep", "ADP", "over"), ("Israeli", 6, "amod", "ADJ", "israeli"),
+            ("raids", 4, "pobj", "NOUN", "raid")]
+    found = _events(extractor, resolver, parse(rows))
+    accusation = next(f for f in found if f.event_type == "ACCUSE")
+    assert [a.country for a, _ in accusation.target] == ["ISR"]

@@ -58,6 +58,7 @@ from .targets import (
 
 _MUTUAL_PREPS = frozenset({"between", "among"})
 _DEMAND_CAMEO = "100"
+_ACCUSED_PREPS = ("over", "about", "against")
 # "Students protested that the grants were cut": a protest in words is a criticism.
 _PROTESTED_THAT = ("ACCUSE", "disapprove", "111")
 # Who says that another "must" act demands it: by these verbs, or in these nouns.
@@ -309,7 +310,8 @@ class EventExtractor:
         if not source:
             return None
         target = self._target(anchor, inner, mentions, ctx, source,
-                              objects_are_targets=event_type != "MOBILIZE")
+                              objects_are_targets=event_type != "MOBILIZE",
+                              accusation=event_type == "ACCUSE")
         giver = _giver(token) if token.lemma_.lower() in _RECEIVING and kind in _GIVEN else None
         if giver is not None and (givers := self.resolver.resolve(giver, mentions, ctx)):
             return givers, source  # "Moon received a call from Abe": Abe called
@@ -399,11 +401,15 @@ class EventExtractor:
 
     def _target(self, token: Token, inner: Token | None, mentions: dict[int, Mention],
                 ctx: DocumentContext, source: list[tuple[Actor, tuple[int, int]]],
-                objects_are_targets: bool = True) -> list[tuple[Actor, tuple[int, int]]]:
+                objects_are_targets: bool = True, accusation: bool = False
+                ) -> list[tuple[Actor, tuple[int, int]]]:
         """The first phrase in a target role that names an actor other than the source,
         else the nearest other actor named inside the event's own phrase. What is mobilized
-        ("fired two missiles", "deployed troops") is never the target."""
-        candidates = [*target_candidates(token, inner), *nearby_mentions(token, mentions)]
+        ("fired two missiles", "deployed troops") is never the target; what an accusation
+        is about comes before whom it is made to ("complained to the UN *over Israeli
+        raids*")."""
+        candidates = [*(prep_objects(token, _ACCUSED_PREPS) if accusation else ()),
+                      *target_candidates(token, inner), *nearby_mentions(token, mentions)]
         if not objects_are_targets:
             moved = {t.i for c in token.children if c.dep_ == "dobj" for t in c.subtree}
             candidates = [c for c in candidates if c.i not in moved]
