@@ -33,6 +33,7 @@ _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 # clauses that happen when the clause they hang from does ("..., killing 250 people")
 _SHARED_TIME_DEPS = frozenset({"advcl", "conj", "xcomp"})
 _ADVERBIAL_DEPS = frozenset({"npadvmod", "tmod", "advmod"})
+_FALLS_ON_THE_PLACE = frozenset({"ASSAULT", "COERCE"})
 _ENTITY_PREPS = _TIME_PREPS | _PLACE_PREPS
 # The entity recognizer's encoder sees four words on either side of a word.
 RECOGNIZER_MARGIN = 4
@@ -99,7 +100,8 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
         quad_class=code.quad_class,
         goldstein=code.goldstein,
         source=tuple(_placed(a, location) for a, _ in found.source),
-        target=tuple(_placed(a, location) for a, _ in found.target),
+        target=(tuple(_placed(a, location) for a, _ in found.target)
+                or _attacked_place(found, location)),
         evidence=Evidence(
             text=sent.text,
             trigger=in_sentence(trigger),
@@ -124,6 +126,16 @@ def _placed(actor: Actor, location: Place | None) -> Actor:
     if actor.country not in (None, "UNK") or not actor.sector or not location:
         return actor
     return replace(actor, country=location.country) if location.country else actor
+
+
+def _attacked_place(found: Found, location: Place | None) -> tuple[Actor, ...]:
+    """An attack or coercion that names no one falls on the country it happened in, when
+    that is not the attacker's own: "Israeli tanks fired at targets *in Jericho*"."""
+    if (found.event_type not in _FALLS_ON_THE_PLACE or location is None
+            or location.origin != "sentence" or not location.country
+            or any(a.country == location.country for a, _ in found.source)):
+        return ()
+    return (Actor(text="", country=location.country),)
 
 
 def is_history(event: Event, doc_date: date | None) -> bool:

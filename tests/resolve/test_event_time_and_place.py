@@ -134,3 +134,17 @@ def test_event_time_an_event_years_before_the_report_is_history(sentence):
     assert is_history(dated(date(1982, 1, 1)), report)
     assert not is_history(dated(date(1999, 1, 1)), report)  # "last year" is still news
     assert not is_history(dated(None), report) and not is_history(dated(date(1982, 1, 1)), None)
+
+
+def test_event_place_an_attack_that_names_no_one_falls_on_the_place(sentence):
+    from tidings.coding import _attacked_place
+    from tidings.types import Actor, Place
+
+    doc = sentence(_struck("Jericho"))
+    israel = ((Actor("Israeli tanks", "ISR", "MIL"), (0, 13)),)
+    found = Found("ASSAULT", None, "190", doc[1], israel, (), False, "test", doc[1])
+    jericho = Place("Jericho", "PSE", precision="city", origin="sentence")
+    assert [a.country for a in _attacked_place(found, jericho)] == ["PSE"]
+    assert _attacked_place(found, Place("Haifa", "ISR", precision="city")) == ()
+    talks = Found("CONSULT", None, "040", doc[1], israel, (), False, "test", doc[1])
+    assert _attacked_place(talks, jericho) == ()
