@@ -510,3 +510,30 @@ def test_extract_an_accusation_targets_whom_it_is_about_not_whom_it_is_made_to(
     found = _events(extractor, resolver, parse(rows))
     accusation = next(f for f in found if f.event_type == "ACCUSE")
     assert [a.country for a, _ in accusation.target] == ["ISR"]
+
+
+def test_extract_rebels_described_as_fighting_are_not_an_attack(extractor, resolver, parse):
+    rows = [("Chad", 1, "nsubj", "PROPN", "Chad"), ("armed", 1, "ROOT", "VERB", "arm"),
+            ("rebels", 1, "dobj", "NOUN", "rebel"), ("fighting", 2, "acl", "VERB", "fight"),
+            ("Sudan", 3, "dobj", "PROPN", "Sudan")]
+    assert "ASSAULT" not in [f.event_type for f in _events(extractor, resolver, parse(rows))]
+
+
+def test_extract_what_a_refused_permission_would_have_let_happen_is_no_event(
+        extractor, resolver, parse):
+    rows = [("UNITA", 1, "nsubj", "PROPN", "UNITA"), ("refused", 1, "ROOT", "VERB", "refuse"),
+            ("to", 3, "aux", "PART", "to"), ("allow", 1, "xcomp", "VERB", "allow"),
+            ("planes", 3, "dobj", "NOUN", "plane"), ("to", 6, "aux", "PART", "to"),
+            ("land", 3, "xcomp", "VERB", "land"), ("and", 6, "cc", "CCONJ", "and"),
+            ("evacuate", 6, "conj", "VERB", "evacuate"), ("observers", 8, "dobj", "NOUN", "observer")]
+    assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["REJECT"]
+
+
+def test_extract_protesters_saying_a_leader_must_go_is_the_protests_aim(extractor, resolver,
+                                                                         parse):
+    rows = [("Activists", 1, "nsubj", "NOUN", "activist"),
+            ("demonstrated", 1, "ROOT", "VERB", "demonstrate"),
+            ("in", 1, "prep", "ADP", "in"), ("Gaza", 2, "pobj", "PROPN", "Gaza"),
+            ("saying", 1, "advcl", "VERB", "say"), ("Abbas", 7, "nsubj", "PROPN", "Abbas"),
+            ("must", 7, "aux", "AUX", "must"), ("resign", 4, "ccomp", "VERB", "resign")]
+    assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["PROTEST"]

@@ -185,6 +185,8 @@ class EventExtractor:
             if word.i in triggers:
                 continue
             lemma = word.lemma_.lower()
+            if _protesters_saying(word, triggers):
+                continue  # "staged rallies, *saying* he must resign": the protest's aim
             if lemma in _DEMANDING_VERBS:
                 speaking, speaker = word, subject_of(word)
             elif lemma in _DEMANDING_NOUNS:
@@ -457,6 +459,8 @@ def _governing_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token 
     head = token.head
     if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS:
         return None
+    if token.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.i not in triggers:
+        return _governing_trigger(head, triggers)  # "allowed planes to land and *evacuate*"
     if head.i not in triggers:
         framing = head.head
         if (token.dep_ == "dobj" and head.dep_ == "xcomp" and framing.i in triggers
@@ -526,6 +530,12 @@ def _of_the_military(actors: list[tuple[Actor, tuple[int, int]]]
     military = [(replace(a, sector="MIL") if a.sector is None and a.country not in NOT_PLACES
                  else a, span) for a, span in actors]
     return _merge(military[:1], military[1:])
+
+
+def _protesters_saying(word: Token, triggers: dict[int, TriggerRule]) -> bool:
+    head = word.head
+    return (word.dep_ == "advcl" and head.i != word.i and head.i in triggers
+            and triggers[head.i].event_type == "PROTEST")
 
 
 def _meets_alone(trigger: Token, source: list[tuple[Actor, tuple[int, int]]]) -> bool:

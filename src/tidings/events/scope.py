@@ -70,8 +70,8 @@ def background(token: Token) -> bool:
     """An event named as the time of another: "*during* a G8 summit", "*after* five days of
     fighting", "on the eve of a visit", or as what a thing underwent ("equipment *seized*
     last year")."""
-    if token.dep_ == "acl" and token.tag_ == "VBN":
-        return True
+    if token.dep_ == "acl" and (token.tag_ == "VBN" or token.lemma_.lower() == "fight"):
+        return True  # "equipment seized last year", "rebels fighting to topple him"
     if any(a.lemma_.lower() == "protest" and a.dep_ == "pobj" and a.head.lower_ == "in"
            for a in (token, *token.ancestors)):
         return True  # "recalled its ambassador in protest at the trip": the why, not an act
