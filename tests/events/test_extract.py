@@ -537,3 +537,14 @@ def test_extract_protesters_saying_a_leader_must_go_is_the_protests_aim(extracto
             ("saying", 1, "advcl", "VERB", "say"), ("Abbas", 7, "nsubj", "PROPN", "Abbas"),
             ("must", 7, "aux", "AUX", "must"), ("resign", 4, "ccomp", "VERB", "resign")]
     assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["PROTEST"]
+
+
+def test_extract_he_quoted_as_saying_is_the_one_quoted(extractor, resolver, parse):
+    rows = [("Morocco", 1, "nsubjpass", "PROPN", "Morocco"), ("was", 2, "auxpass", "AUX", "be"),
+            ("quoted", 2, "ROOT", "VERB", "quote"), ("as", 2, "prep", "ADP", "as"),
+            ("saying", 3, "pcomp", "VERB", "say"), ("it", 7, "nsubj", "PRON", "it"),
+            ("would", 7, "aux", "AUX", "would"), ("host", 4, "ccomp", "VERB", "host"),
+            ("talks", 7, "dobj", "NOUN", "talk"), ("with", 8, "prep", "ADP", "with"),
+            ("Israel", 9, "pobj", "PROPN", "Israel")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.source]) == ("AGREE", ["MAR"])

@@ -82,8 +82,9 @@ def reporting_speaker(verb: Token) -> Token | None:
     """Who reports the clause a verb heads: "*Syria* says it is willing", "*Hassan* was
     quoted as saying he would be ready"."""
     token = verb
-    for _ in range(4):
-        if token.dep_ not in _REPORTED_DEPS or token.head.i == token.i:
+    for _ in range(5):
+        passing_as = token.dep_ == "prep" and token.lower_ == "as"  # "quoted *as* saying"
+        if (token.dep_ not in _REPORTED_DEPS and not passing_as) or token.head.i == token.i:
             return None
         token = token.head
         if token.lemma_.lower() in _REPORTING:
