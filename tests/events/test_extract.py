@@ -540,7 +540,7 @@ def test_extract_protesters_saying_a_leader_must_go_is_the_protests_aim(extracto
 
 
 def test_extract_he_quoted_as_saying_is_the_one_quoted(extractor, resolver, parse):
-    rows = [("Morocco", 1, "nsubjpass", "PROPN", "Morocco"), ("was", 2, "auxpass", "AUX", "be"),
+    rows = [("Morocco", 2, "nsubjpass", "PROPN", "Morocco"), ("was", 2, "auxpass", "AUX", "be"),
             ("quoted", 2, "ROOT", "VERB", "quote"), ("as", 2, "prep", "ADP", "as"),
             ("saying", 3, "pcomp", "VERB", "say"), ("it", 7, "nsubj", "PRON", "it"),
             ("would", 7, "aux", "AUX", "would"), ("host", 4, "ccomp", "VERB", "host"),
