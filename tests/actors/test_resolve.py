@@ -195,3 +195,10 @@ def test_resolve_an_ethnic_group_is_of_the_country_it_lives_in(resolver, parse):
                  ("in", 1, "prep", "ADP", "in"), ("Serbia", 2, "pobj", "PROPN", "Serbia")])
     (actor,) = _resolve(resolver, doc, 1, date(2001, 6, 1))
     assert actor.country == "SRB"
+
+
+def test_resolve_a_description_in_apposition_adds_no_actor(resolver, parse):
+    doc = parse([("Pakistan", 0, "ROOT", "PROPN", "Pakistan"), (",", 0, "punct", "PUNCT", ","),
+                 ("a", 4, "det", "DET", "a"), ("U.S.", 4, "compound", "PROPN", "U.S."),
+                 ("ally", 0, "appos", "NOUN", "ally")])
+    assert [a.country for a in _resolve(resolver, doc, 0, date(2004, 6, 1))] == ["PAK"]

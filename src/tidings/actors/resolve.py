@@ -169,7 +169,8 @@ class ActorResolver:
             return [self._person(best, text, former, ctx.date)]
         if best.form == "org":
             return self._organization(best, agent, text, ctx.date)
-        places = [a for a in chosen if a.form != "agent"] or self._located(head, mentions, ctx)
+        places = (_outside_appositions([a for a in chosen if a.form != "agent"], found, head)
+                  or self._located(head, mentions, ctx))
         if any(t.lower_ == "ethnic" for t in tokens):
             return self._ethnic(head, places, agent, text, mentions, ctx)
         return self._placed(places, agent, text, former, ctx)
@@ -355,6 +356,17 @@ def _conjuncts(head: Token) -> Iterable[Token]:
 def _is_pair(head: Token) -> bool:
     return any((c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet"))
                for c in head.children) and head.tag_ in ("NNS", "NNPS")
+
+
+def _outside_appositions(places: list[Alias], found: list[Mention], head: Token
+                         ) -> list[Alias]:
+    """The places the phrase itself names, before those of a description in apposition:
+    "Pakistan, a key U.S. ally," is Pakistan."""
+    described = {t.i for c in head.children if c.dep_ == "appos" and c.pos_ != "PROPN"
+                 for t in c.subtree}  # a name in apposition is a list, not a description
+    own = [a for a in places if not any(a in m.candidates and m.start in described
+                                        for m in found)]
+    return own or places
 
 
 def _distance(alias: Alias, found: list[Mention], head: Token) -> int:
