@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..types import Actor
-from .clauses import SPEAKING, clause_verb, is_passive, subject_of
+from .clauses import SPEAKING, STATEMENTS, clause_verb, is_passive, subject_of
 from .lexicon import TriggerRule
 
 # Events whose object is itself an event they speak about, not one that happened.
@@ -22,6 +22,7 @@ _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid",
                                "since", "despite", "ahead", "until"})
 # Clauses that set another event in time when the main clause tells news of its own.
 _BESIDE_MARKS = frozenset({"as", "while"})
+_PROTESTING = frozenset({"protest", "demonstrate", "rally", "march", "strike", "riot"})
 # A relative clause in the present says what is so of a thing, not what was done.
 _PRESENT = frozenset({"VBP", "VBZ"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
@@ -70,7 +71,7 @@ def background(token: Token) -> bool:
     """An event named as the time of another: "*during* a G8 summit", "*after* five days of
     fighting", "on the eve of a visit", or as what a thing underwent ("equipment *seized*
     last year")."""
-    if token.dep_ == "acl" and (token.tag_ == "VBN" or token.lemma_.lower() == "fight"):
+    if token.dep_ == "acl" and (token.tag_ == "VBN" or _doing(token)):
         return True  # "equipment seized last year", "rebels fighting to topple him"
     if any(a.lemma_.lower() == "protest" and a.dep_ == "pobj" and a.head.lower_ == "in"
            for a in (token, *token.ancestors)):
@@ -103,6 +104,14 @@ def done_for(clause: Token) -> bool:
     return (clause.dep_ == "advcl" and clause.head.i != clause.i
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
+
+
+def _doing(participle: Token) -> bool:
+    """"rebels *fighting* to topple him", "inspectors *probing* sites": a group described by
+    what it does. A statement's words are its issuer's act, and a crowd protesting is a
+    protest."""
+    return (participle.tag_ == "VBG" and participle.head.lemma_.lower() not in STATEMENTS
+            and participle.lemma_.lower() not in _PROTESTING)
 
 
 def _pluperfect(verb: Token) -> bool:
