@@ -560,3 +560,10 @@ def test_extract_he_quoted_as_saying_is_the_one_quoted(extractor, resolver, pars
             ("Israel", 9, "pobj", "PROPN", "Israel")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, [a.country for a, _ in found.source]) == ("AGREE", ["MAR"])
+
+
+def test_extract_the_aim_of_a_planned_visit_is_planned_too(extractor, resolver, parse):
+    rows = [("Gambia", 2, "nsubj", "PROPN", "Gambia"), ("will", 2, "aux", "AUX", "will"),
+            ("visit", 2, "ROOT", "VERB", "visit"), ("Senegal", 2, "dobj", "PROPN", "Senegal"),
+            ("to", 5, "aux", "PART", "to"), ("mediate", 2, "advcl", "VERB", "mediate")]
+    assert {f.event_type for f in _events(extractor, resolver, parse(rows))} == {"AGREE"}

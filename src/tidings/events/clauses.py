@@ -137,8 +137,10 @@ def modality(verb: Token) -> str | None:
             return "future"
         if token.dep_ == "xcomp" and token.head.lemma_.lower() in _INTENDING:
             return "future"
-        if token.dep_ in ("xcomp", "acomp") and token.head.i != token.i:
-            token = token.head
+        purpose = token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in token.children)
+        if (token.dep_ in ("xcomp", "acomp") or purpose) and token.head.i != token.i:
+            token = token.head  # "will visit Senegal *to mediate*": the aim of a plan
             continue
         return None
     return None
