@@ -567,3 +567,12 @@ def test_extract_the_aim_of_a_planned_visit_is_planned_too(extractor, resolver, 
             ("visit", 2, "ROOT", "VERB", "visit"), ("Senegal", 2, "dobj", "PROPN", "Senegal"),
             ("to", 5, "aux", "PART", "to"), ("mediate", 2, "advcl", "VERB", "mediate")]
     assert {f.event_type for f in _events(extractor, resolver, parse(rows))} == {"AGREE"}
+
+
+def test_extract_what_a_report_or_blackout_is_about_is_no_event(extractor, resolver, parse):
+    rows = [("NATO", 1, "nsubj", "PROPN", "NATO"), ("imposed", 1, "ROOT", "VERB", "impose"),
+            ("a", 3, "det", "DET", "a"), ("blackout", 1, "dobj", "NOUN", "blackout"),
+            ("on", 3, "prep", "ADP", "on"), ("the", 6, "det", "DET", "the"),
+            ("withdrawal", 4, "pobj", "NOUN", "withdrawal"), ("from", 6, "prep", "ADP", "from"),
+            ("Sarajevo", 7, "pobj", "PROPN", "Sarajevo")]
+    assert _events(extractor, resolver, parse(rows)) == []

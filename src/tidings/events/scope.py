@@ -27,6 +27,9 @@ _PROTESTING = frozenset({"protest", "demonstrate", "rally", "march", "strike", "
 _PRESENT = frozenset({"VBP", "VBZ"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
                                "prior"})
+# Words for what is said or known of an event: "a blackout *on* the withdrawal".
+_TOPIC_NOUNS = frozenset({"report", "information", "blackout", "debate", "discussion",
+                          "details", "news", "briefing", "study", "rumour", "rumor", "story"})
 # What "leaving" leaves behind, when it only reports the toll of another event.
 _AFTERMATH = frozenset({"dead", "injured", "wounded", "homeless", "missing"})
 _DISCLOSING = SPEAKING | frozenset({"comment", "confirm", "disclose", "elaborate", "reveal",
@@ -90,6 +93,8 @@ def background(token: Token) -> bool:
         prep = node.head
         if prep.lower_ in _BACKGROUND_PREPS:
             return True
+        if prep.lower_ in ("on", "about") and prep.head.lemma_.lower() in _TOPIC_NOUNS:
+            return True  # "imposed a news blackout on the withdrawal"
         anchor = prep.head
         if anchor.lemma_.lower() in _BACKGROUND_NOUNS or prep.lower_ != "of":
             return anchor.lemma_.lower() in _BACKGROUND_NOUNS
