@@ -576,3 +576,17 @@ def test_extract_what_a_report_or_blackout_is_about_is_no_event(extractor, resol
             ("withdrawal", 4, "pobj", "NOUN", "withdrawal"), ("from", 6, "prep", "ADP", "from"),
             ("Sarajevo", 7, "pobj", "PROPN", "Sarajevo")]
     assert _events(extractor, resolver, parse(rows)) == []
+
+
+def test_extract_a_ruling_that_something_happened_does_not_deny_it(extractor, resolver, parse):
+    def ruled(extra):
+        return [("Court", 1, "nsubj", "NOUN", "court"), ("ruled", 1, "ROOT", "VERB", "rule"),
+                *extra, ("Russia", 4, "nsubj", "PROPN", "Russia"),
+                ("attacked", 1, "ccomp", "VERB", "attack"), ("Georgia", 4, "dobj", "PROPN", "Georgia")]
+    (found,) = _events(extractor, resolver, parse(ruled([("that", 4, "mark", "SCONJ", "that")])))
+    assert (found.event_type, found.negated) == ("ASSAULT", False)
+    rows = [("Russia", 1, "nsubj", "PROPN", "Russia"), ("ruled", 1, "ROOT", "VERB", "rule"),
+            ("out", 1, "prt", "ADP", "out"), ("attacking", 1, "xcomp", "VERB", "attack"),
+            ("Georgia", 3, "dobj", "PROPN", "Georgia")]
+    (ruled_out,) = _events(extractor, resolver, parse(rows))
+    assert ruled_out.negated

@@ -35,8 +35,9 @@ STATEMENTS = frozenset({"statement", "declaration", "letter", "communique", "res
 _ISSUING = frozenset({"issue", "release", "send", "publish", "adopt", "pass", "sign",
                       "deliver", "make", "circulate", "present", "submit", "write", "read",
                       "post", "approve", "enact"})
-# Heads under which a clause did not happen: "denied attacking", "failed to reach agreement".
-_DENYING = frozenset({"deny", "dismiss", "rule", "fail"})
+# Heads under which a clause did not happen: "denied attacking", "failed to reach agreement",
+# "ruled out talks" (but a court that ruled that troops had fired says they did).
+_DENYING = frozenset({"deny", "dismiss", "fail"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 
 
@@ -156,9 +157,15 @@ def is_negated(token: Token, clause: Token) -> bool:
         if ancestor.dep_ not in ("ccomp", "xcomp") or ancestor.head.i == ancestor.i:
             break
         ancestor = ancestor.head
-        if ancestor.lemma_.lower() in _DENYING:
+        if _denies(ancestor):
             return True
     return False
+
+
+def _denies(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in _DENYING or (lemma == "rule" and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
 
 
 def conditional(clause: Token) -> bool:
