@@ -590,3 +590,13 @@ def test_extract_a_ruling_that_something_happened_does_not_deny_it(extractor, re
             ("Georgia", 3, "dobj", "PROPN", "Georgia")]
     (ruled_out,) = _events(extractor, resolver, parse(rows))
     assert ruled_out.negated
+
+
+def test_extract_a_threat_is_meant_for_whom_its_condition_names(extractor, resolver, parse):
+    rows = [("Russia", 1, "nsubj", "PROPN", "Russia"), ("threatened", 1, "ROOT", "VERB", "threaten"),
+            ("to", 3, "aux", "PART", "to"), ("quit", 1, "xcomp", "VERB", "quit"),
+            ("talks", 3, "dobj", "NOUN", "talk"), ("if", 7, "mark", "SCONJ", "if"),
+            ("Washington", 7, "nsubj", "PROPN", "Washington"),
+            ("deploys", 3, "advcl", "VERB", "deploy"), ("missiles", 7, "dobj", "NOUN", "missile")]
+    (found,) = _events(extractor, resolver, parse(rows))
+    assert (found.event_type, [a.country for a, _ in found.target]) == ("THREATEN", ["USA"])

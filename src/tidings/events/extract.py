@@ -249,6 +249,8 @@ class EventExtractor:
             target = [t for t in target if not any(t[0].country == a.country for a, _ in source)]
         if not target and event_type == "PROTEST":
             target = home_government(source)
+        if not target and event_type == "THREATEN":
+            target = self._warned(clause, inner, mentions, ctx, source)
         if not target and _restricts(event_type, cameo, triggers[inner.i] if inner else None):
             target = own_people(source)  # "Turkey declared a state of emergency"
         if not target and anchor.pos_ == "NOUN":
@@ -428,6 +430,25 @@ class EventExtractor:
             if actors:
                 return actors
         return self._place_target(token, inner, mentions, ctx)
+
+    def _warned(self, clause: Token, inner: Token | None, mentions: dict[int, Mention],
+                ctx: DocumentContext, source: list[tuple[Actor, tuple[int, int]]]
+                ) -> list[tuple[Actor, tuple[int, int]]]:
+        """Whom a threat is meant for: the one its condition names ("threatened to stop
+        talks *if the United States* deploys missiles")."""
+        threatened = (c for c in clause.children if c.dep_ == "xcomp")  # "to *stop* talks"
+        for verb in (clause, inner, *threatened):
+            for condition in (verb.children if verb is not None else ()):
+                if condition.dep_ == "advcl" and any(
+                        m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                        for m in condition.children):
+                    subject = subject_of(condition)
+                    if subject is not None:
+                        actors = [a for a in self.resolver.resolve(subject, mentions, ctx)
+                                  if not _same_actor(a[0], source)]
+                        if actors:
+                            return actors
+        return []
 
     def _place_target(self, token: Token, inner: Token | None, mentions: dict[int, Mention],
                       ctx: DocumentContext) -> list[tuple[Actor, tuple[int, int]]]:
