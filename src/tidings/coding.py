@@ -138,11 +138,17 @@ def _attacked_place(found: Found, location: Place | None) -> tuple[Actor, ...]:
     return (Actor(text="", country=location.country),)
 
 
-def is_history(event: Event, doc_date: date | None) -> bool:
-    """An event dated more than a year before the report ("when Idi Amin expelled them 18
-    years ago", "the 1991 war") is the story's background, not news of its own."""
-    return (event.date is not None and doc_date is not None
-            and event.date.year < doc_date.year - 1)
+def is_history(event: Event, reported: date | None) -> bool:
+    """An event dated two calendar years or more before the year of its report ("when Idi
+    Amin expelled them 18 years ago") is the story's background, not news of its own;
+    "last year" is still news."""
+    return (event.date is not None and reported is not None
+            and event.date.year < reported.year - 1)
+
+
+def report_date(clean: CleanText, doc_date: date | None) -> date | None:
+    """The day a report speaks from: its dateline's, else the document's."""
+    return dateline_date(clean.dateline, doc_date) or doc_date
 
 
 def _document_spans(clean: CleanText, sentence: Span, trigger: Span,
@@ -201,7 +207,7 @@ def _event_date(found: Found, doc_date: date | None) -> tuple[date | None, str |
         levels.append((clause,))
     for roots in levels:
         times = {token.i: token for root in roots for token in _clause_tokens(root)
-                 if token.ent_type_ in ("DATE", "TIME") and _attached_time(token)}
+                 if token.ent_type_ in ("DATE", "TIME") and _attached_time(token, roots)}
         candidates = [resolved for token in times.values()
                       if (resolved := resolve_time_expression(_entity_text(token), doc_date,
                                                               future)) is not None]
@@ -224,13 +230,18 @@ def _announced(found: Found) -> bool:
                and any(c.lower_ == "to" for c in v.children) for v in verbs)
 
 
-def _attached_time(token: Token) -> bool:
-    """The head word of a time expression that modifies the event's clause."""
+def _attached_time(token: Token, roots: tuple[Token, ...]) -> bool:
+    """The head word of a time expression that modifies the event's clause or its trigger,
+    not a noun inside it ("apologized for the massacre *in 1995*" is not dated 1995)."""
     if token.head.ent_type_ in ("DATE", "TIME") and token.head.i != token.i:
         return False
     if token.dep_ in _ADVERBIAL_DEPS:
-        return True
-    return token.dep_ == "pobj" and token.head.lower_ in _TIME_PREPS
+        anchor = token.head
+    elif token.dep_ == "pobj" and token.head.lower_ in _TIME_PREPS:
+        anchor = token.head.head
+    else:
+        return False
+    return anchor.pos_ in ("VERB", "AUX") or any(anchor.i == root.i for root in roots)
 
 
 def _place(found: Found, mentions: dict[int, Mention]) -> Place | None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from . import __version__
 from .actors import DocumentContext, Mention
 from .actors.phrase import ActorStack
-from .coding import ContextFinder, build_event, entity_stretches, is_history
+from .coding import ContextFinder, build_event, entity_stretches, is_history, report_date
 from .config import WARM_UP, Config
 from .errors import TidingsError
 from .events import EventExtractor, Found, load_lexicon
@@ -152,6 +152,7 @@ class Pipeline:
         document, clean = read.planned.document, read.planned.clean
         contexts = self.contexts.find(clean.text) if read.readings else ()
         events: list[Event] = []
+        reported = report_date(clean, document.date)
         for reading in read.readings:
             for found in reading.found:
                 event = build_event(found, doc_id=document.id, doc_date=document.date,
@@ -159,7 +160,7 @@ class Pipeline:
                                     k=len(events), ontology=self.ontology, contexts=contexts,
                                     mentions=reading.mentions, coder=CODER, clean=reading.clean)
                 if (event.confidence >= self.config.min_confidence
-                        and not is_history(event, document.date)):
+                        and not is_history(event, reported)):
                     events.append(event)
         words = sum(1 for t in read.planned.tokens if not (t.is_punct or t.is_space))
         return CodedDocument(document, tuple(events), document.flags + clean.flags,

@@ -472,16 +472,28 @@ def test_extract_what_a_relative_clause_says_is_so_is_background(extractor, reso
     assert "ACCUSE" not in [f.event_type for f in _events(extractor, resolver, tagged)]
 
 
-def _resigned_as(main_verb, main_lemma):
-    return [("Shevardnadze", 1, "nsubj", "PROPN", "Shevardnadze"),
-            (main_verb, 1, "ROOT", "VERB", main_lemma), ("as", 5, "mark", "SCONJ", "as"),
-            ("the", 4, "det", "DET", "the"), ("opposition", 5, "nsubj", "NOUN", "opposition"),
-            ("threatened", 1, "advcl", "VERB", "threaten"), ("Georgia", 5, "dobj", "PROPN", "Georgia")]
+def _resigned_as(main_verb, main_lemma, pronoun=False):
+    """"Shevardnadze resigned as the opposition (or: as he) threatened Georgia"."""
+    subject = ([("he", 4, "nsubj", "PRON", "he")] if pronoun else
+               [("the", 4, "det", "DET", "the"), ("opposition", 5, "nsubj", "NOUN", "opposition")])
+    verb = 3 + len(subject)
+    rows = [("Shevardnadze", 1, "nsubj", "PROPN", "Shevardnadze"),
+            (main_verb, 1, "ROOT", "VERB", main_lemma), ("as", verb, "mark", "SCONJ", "as")]
+    rows += [(w, verb, dep, pos, lemma) if dep == "nsubj" else (w, h, dep, pos, lemma)
+             for w, h, dep, pos, lemma in subject]
+    return rows + [("threatened", 1, "advcl", "VERB", "threaten"),
+                   ("Georgia", verb, "dobj", "PROPN", "Georgia")]
 
 
-def test_extract_an_as_clause_beside_the_news_is_background(extractor, resolver, parse):
-    found = _events(extractor, resolver, parse(_resigned_as("resigned", "resign")))
+def test_extract_an_as_clause_of_the_main_actor_beside_the_news_is_background(
+        extractor, resolver, parse):
+    found = _events(extractor, resolver, parse(_resigned_as("resigned", "resign", pronoun=True)))
     assert [f.event_type for f in found] == ["RETREAT"]
+
+
+def test_extract_an_as_clause_of_another_actor_is_news_of_its_own(extractor, resolver, parse):
+    found = _events(extractor, resolver, parse(_resigned_as("resigned", "resign")))
+    assert sorted(f.event_type for f in found) == ["RETREAT", "THREATEN"]
 
 
 def test_extract_an_as_clause_beside_no_news_is_the_news(extractor, resolver, parse):
@@ -538,7 +550,18 @@ def test_extract_what_a_refused_permission_would_have_let_happen_is_no_event(
             ("planes", 3, "dobj", "NOUN", "plane"), ("to", 6, "aux", "PART", "to"),
             ("land", 3, "xcomp", "VERB", "land"), ("and", 6, "cc", "CCONJ", "and"),
             ("evacuate", 6, "conj", "VERB", "evacuate"), ("observers", 8, "dobj", "NOUN", "observer")]
-    assert [f.event_type for f in _events(extractor, resolver, parse(rows))] == ["REJECT"]
+    doc = _tagged(parse(rows), ["NNP", "VBD", "TO", "VB", "NNS", "TO", "VB", "CC", "VB", "NNS"])
+    assert [f.event_type for f in _events(extractor, resolver, doc)] == ["REJECT"]
+
+
+def test_extract_a_done_act_joined_to_an_agreed_one_is_news_of_its_own(extractor, resolver,
+                                                                       parse):
+    rows = [("Hamas", 1, "nsubj", "PROPN", "Hamas"), ("agreed", 1, "ROOT", "VERB", "agree"),
+            ("to", 3, "aux", "PART", "to"), ("talk", 1, "xcomp", "VERB", "talk"),
+            ("and", 3, "cc", "CCONJ", "and"), ("released", 3, "conj", "VERB", "release"),
+            ("a", 7, "det", "DET", "a"), ("prisoner", 5, "dobj", "NOUN", "prisoner")]
+    doc = _tagged(parse(rows), ["NNP", "VBD", "TO", "VB", "CC", "VBD", "DT", "NN"])
+    assert "RETREAT" in [f.event_type for f in _events(extractor, resolver, doc)]
 
 
 def test_extract_protesters_saying_a_leader_must_go_is_the_protests_aim(extractor, resolver,
@@ -600,3 +623,14 @@ def test_extract_a_threat_is_meant_for_whom_its_condition_names(extractor, resol
             ("deploys", 3, "advcl", "VERB", "deploy"), ("missiles", 7, "dobj", "NOUN", "missile")]
     (found,) = _events(extractor, resolver, parse(rows))
     assert (found.event_type, [a.country for a, _ in found.target]) == ("THREATEN", ["USA"])
+
+
+def test_extract_a_toll_reported_in_a_relative_clause_is_no_attack_of_its_own(
+        extractor, resolver, parse):
+    rows = [("Lebanon", 1, "nsubj", "PROPN", "Lebanon"), ("condemned", 1, "ROOT", "VERB", "condemn"),
+            ("raids", 1, "dobj", "NOUN", "raid"), ("in", 6, "prep", "ADP", "in"),
+            ("which", 3, "pobj", "PRON", "which"), ("it", 6, "nsubj", "PRON", "it"),
+            ("said", 2, "relcl", "VERB", "say"), ("20", 8, "nummod", "NUM", "20"),
+            ("people", 10, "nsubjpass", "NOUN", "people"), ("were", 10, "auxpass", "AUX", "be"),
+            ("killed", 6, "ccomp", "VERB", "kill")]
+    assert "ASSAULT" not in [f.event_type for f in _events(extractor, resolver, parse(rows))]

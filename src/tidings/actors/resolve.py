@@ -185,7 +185,7 @@ class ActorResolver:
                 if a.entry.country not in own]
         if home:
             return self._placed(home, agent, text, False, ctx)
-        country = ctx.main_country(besides=own)
+        country = ctx.main_country(besides=own | PSEUDO_COUNTRIES)
         if country is None:
             return self._placed(origins, agent, text, False, ctx)
         return [Actor(text, country, agent.sector if agent else None, None,
@@ -199,7 +199,8 @@ class ActorResolver:
         if former and sector == "GOV":
             sector = "ELI"
         if not places:
-            country = ctx.main_country() or "UNK"
+            international = agent is not None and agent.entry.name in _INTERNATIONAL_AGENTS
+            country = "IGO" if international else ctx.main_country() or "UNK"
             return [Actor(text, country, sector, None, agent.entry.id if agent else None)]
         actors = []
         for alias in places:
@@ -376,6 +377,8 @@ def _distance(alias: Alias, found: list[Mention], head: Token) -> int:
     return 99
 
 
+# Agents that, with no country named, serve an international body: "peacekeepers".
+_INTERNATIONAL_AGENTS = frozenset({"peacekeeper", "peacekeeping force"})
 _INSTITUTION_WORDS = frozenset({"association", "committee", "council", "commission", "front",
                                 "union", "movement", "organization", "organisation", "group",
                                 "agency", "party", "league", "federation", "institute",

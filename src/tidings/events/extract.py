@@ -59,6 +59,9 @@ from .targets import (
 _MUTUAL_PREPS = frozenset({"between", "among"})
 _DEMAND_CAMEO = "100"
 _ACCUSED_PREPS = ("over", "about", "against")
+# Bodies that sit on their own: their meeting consults no one.
+_BODIES = frozenset({"cabinet", "parliament", "government", "council", "committee",
+                     "assembly", "senate", "congress", "court", "politburo", "leadership"})
 # "Students protested that the grants were cut": a protest in words is a criticism.
 _PROTESTED_THAT = ("ACCUSE", "disapprove", "111")
 # Who says that another "must" act demands it: by these verbs, or in these nouns.
@@ -185,8 +188,7 @@ class EventExtractor:
             if word.i in triggers:
                 continue
             lemma = word.lemma_.lower()
-            if _protesters_saying(word, triggers):
-                continue  # "staged rallies, *saying* he must resign": the protest's aim
+            protest_aim = _protesters_saying(word, triggers)
             if lemma in _DEMANDING_VERBS:
                 speaking, speaker = word, subject_of(word)
             elif lemma in _DEMANDING_NOUNS:
@@ -204,8 +206,8 @@ class EventExtractor:
                           or self.resolver.unknown_name(speaker, ctx))
                 target = [t for t in self.resolver.resolve(subject, mentions, ctx)
                           if not _same_actor(t[0], source)]
-                if not source or not target:
-                    continue
+                if not source or not target or (protest_aim and _domestic(source, target)):
+                    continue  # "rallied, *saying* he must resign": the protest's own aim
                 inner = triggers.get(clause.i)
                 table = self.lexicon.modality_of(inner.event_type, inner.mode) if inner else None
                 yield Found("REQUEST", table.asked if table else None, _DEMAND_CAMEO, word,
@@ -259,6 +261,8 @@ class EventExtractor:
                 source = _merge(source, between)
         if event_type == "REJECT" and refuses_only_words(token, target):
             return None
+        if mode == "censor" and all(a.sector in ("MED", "JRN") for a, _ in source):
+            return None  # "the newspaper halted publication": no one censored it
         if event_type == "CONSULT" and not target and _meets_alone(token, source):
             return None  # "Israel's cabinet met on Sunday": a body sitting, no one consulted
         if event_type == "ASSAULT" and (abstract_foe(token) or caused_by_nature(token)):
@@ -435,13 +439,12 @@ class EventExtractor:
                 ctx: DocumentContext, source: list[tuple[Actor, tuple[int, int]]]
                 ) -> list[tuple[Actor, tuple[int, int]]]:
         """Whom a threat is meant for: the one its condition names ("threatened to stop
-        talks *if the United States* deploys missiles")."""
+        talks *if the United States* deploys missiles"), not "even if"."""
         threatened = (c for c in clause.children if c.dep_ == "xcomp")  # "to *stop* talks"
         for verb in (clause, inner, *threatened):
             for condition in (verb.children if verb is not None else ()):
-                if condition.dep_ == "advcl" and any(
-                        m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                        for m in condition.children):
+                marks = {m.lower_ for m in condition.children if m.dep_ in ("mark", "advmod")}
+                if condition.dep_ == "advcl" and marks & {"if", "unless"} and "even" not in marks:
                     subject = subject_of(condition)
                     if subject is not None:
                         actors = [a for a in self.resolver.resolve(subject, mentions, ctx)
@@ -480,7 +483,7 @@ def _governing_trigger(token: Token, triggers: dict[int, TriggerRule]) -> Token 
     head = token.head
     if head.i == token.i or token.dep_ not in _COMPLEMENT_DEPS:
         return None
-    if token.dep_ == "conj" and head.pos_ in ("VERB", "AUX") and head.i not in triggers:
+    if token.dep_ == "conj" and token.tag_ == "VB" and head.i not in triggers:
         return _governing_trigger(head, triggers)  # "allowed planes to land and *evacuate*"
     if head.i not in triggers:
         framing = head.head
@@ -559,11 +562,19 @@ def _protesters_saying(word: Token, triggers: dict[int, TriggerRule]) -> bool:
             and triggers[head.i].event_type == "PROTEST")
 
 
+def _domestic(source: list[tuple[Actor, tuple[int, int]]],
+              target: list[tuple[Actor, tuple[int, int]]]) -> bool:
+    countries = {a.country for a, _ in source}
+    return all(t.country in countries for t, _ in target)
+
+
 def _meets_alone(trigger: Token, source: list[tuple[Actor, tuple[int, int]]]) -> bool:
-    """One country's own body meeting with no one else: a cabinet or a parliament sitting."""
+    """One country's own body meeting with no one else: a cabinet or a parliament sitting
+    (not a minister meeting a counterpart the coder could not name)."""
+    subject = subject_of(trigger)
     return (trigger.lemma_.lower() == "meet" and len(source) == 1
             and source[0][0].country not in NOT_PLACES
-            and source[0][0].sector in ("GOV", "LEG", "JUD"))
+            and subject is not None and subject.lemma_.lower() in _BODIES)
 
 
 def _giver(trigger: Token) -> Token | None:

@@ -20,9 +20,10 @@ _CONTENT_DEPS = frozenset({"dobj", "pobj", "prep", "acl", "xcomp", "compound", "
                            "pcomp", "ccomp", "advcl", "npadvmod", "oprd", "attr", "dative"})
 _BACKGROUND_PREPS = frozenset({"during", "after", "before", "following", "amid", "amidst",
                                "since", "despite", "ahead", "until"})
-# Clauses that set another event in time when the main clause tells news of its own.
-_BESIDE_MARKS = frozenset({"as", "while"})
 _PROTESTING = frozenset({"protest", "demonstrate", "rally", "march", "strike", "riot"})
+_SEEING = frozenset({"see", "watch", "describe", "show", "report", "film", "witness",
+                     "photograph", "account", "footage", "image", "video", "picture",
+                     "evidence", "sighting"})
 # A relative clause in the present says what is so of a thing, not what was done.
 _PRESENT = frozenset({"VBP", "VBZ"})
 _BACKGROUND_NOUNS = frozenset({"eve", "wake", "aftermath", "run-up", "sidelines", "ahead",
@@ -113,10 +114,14 @@ def done_for(clause: Token) -> bool:
 
 def _doing(participle: Token) -> bool:
     """"rebels *fighting* to topple him", "inspectors *probing* sites": a group described by
-    what it does. A statement's words are its issuer's act, and a crowd protesting is a
-    protest."""
-    return (participle.tag_ == "VBG" and participle.head.lemma_.lower() not in STATEMENTS
-            and participle.lemma_.lower() not in _PROTESTING)
+    what it does. A statement's words are its issuer's act, a crowd protesting is a
+    protest, and what is seen or reported is news ("witnesses saw troops *shelling*
+    villages", "reports of troops *shelling* villages")."""
+    group = participle.head
+    seen = group.head.lemma_.lower() in _SEEING or (
+        group.dep_ == "pobj" and group.head.head.lemma_.lower() in _SEEING)
+    return (participle.tag_ == "VBG" and group.lemma_.lower() not in STATEMENTS
+            and participle.lemma_.lower() not in _PROTESTING and not seen)
 
 
 def _pluperfect(verb: Token) -> bool:
@@ -125,16 +130,24 @@ def _pluperfect(verb: Token) -> bool:
 
 
 def beside_the_news(token: Token, triggers: dict[int, TriggerRule]) -> bool:
-    """An event in an *as* or *while* clause beside a main clause that is news itself, an
-    event or a statement: "Shevardnadze resigned *as* the opposition threatened to storm
-    his residence". With nothing told in the main clause ("Israeli tanks rolled into
-    Jenin as the army widened its offensive") the clause is the news."""
+    """An event in an *as* clause of the main clause's own actor, beside a main clause that
+    is news itself: "the minister reiterated that Libya must hand over the suspects *as he
+    embarked* on a trip". Another actor's act ("met Abbas as militants fired rockets") and a
+    *while* clause of contrast are news of their own."""
     for clause in (token, *token.ancestors):
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _BESIDE_MARKS
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as"
                                           for m in clause.children):
             main = clause.head
-            return main.i in triggers or any(c.dep_ == "ccomp" for c in main.children)
+            news = main.i in triggers or any(c.dep_ == "ccomp" for c in main.children)
+            return news and _same_subject(subject_of(clause), subject_of(main))
     return False
+
+
+def _same_subject(one: Token | None, other: Token | None) -> bool:
+    """"as *he* embarked": a pronoun, or the same word, goes back to the main subject."""
+    if one is None or other is None:
+        return False
+    return one.lower_ in ("he", "she", "it", "they") or one.lemma_ == other.lemma_
 
 
 def purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:

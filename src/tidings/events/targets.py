@@ -42,12 +42,13 @@ def target_candidates(token: Token, inner: Token | None, depth: int = 0) -> Iter
     for obj in objects:
         yield from (c for c in obj.children if c.dep_ == "poss")
         yield from prep_objects(obj, _OWNER_PREPS)
+    if depth < 2:  # "demanded that *Pyongyang* abandon ...": before what it should do
+        yield from (subject for child in token.children if child.dep_ == "ccomp"
+                    and (subject := subject_of(child)) is not None)
     if inner is not None:
         yield from target_candidates(inner, None, depth + 1)
     if depth < 2:
         for child in token.children:
-            if child.dep_ == "ccomp" and (subject := subject_of(child)) is not None:
-                yield subject  # "demanded that Pyongyang abandon ..."
             if child.dep_ in ("xcomp", "ccomp") and (inner is None or child.i != inner.i):
                 yield from target_candidates(child, None, depth + 1)
     if token.pos_ == "NOUN" and depth == 0:

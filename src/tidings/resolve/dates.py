@@ -46,7 +46,7 @@ def resolve_time_expression(text: str, base: date, future: bool = False
     datetime.date(2021, 1, 26)
     """
     lower = " ".join(text.lower().split())
-    for resolve in (_relative_day, _weekday, _calendar_date, _relative_period, _ago):
+    for resolve in (_ago, _relative_day, _weekday, _calendar_date, _relative_period):
         result = resolve(lower, base, future)
         if result is not None:
             return TimeExpression(result[0], result[1], text)
@@ -126,7 +126,7 @@ def _relative_period(text: str, base: date, future: bool) -> tuple[date, str] | 
 
 
 def _ago(text: str, base: date, future: bool) -> tuple[date, str] | None:
-    """"three days ago", "18 years ago", "a week ago"."""
+    """"three days ago", "18 years ago", "a year ago today" (read before "today")."""
     match = _AGO.search(text)
     if match is None:
         return None
@@ -136,7 +136,8 @@ def _ago(text: str, base: date, future: bool) -> tuple[date, str] | None:
         return date(base.year - n, 1, 1), "year"
     if unit == "month":
         months = base.year * 12 + base.month - 1 - n
-        return _safe_date(months // 12, months % 12 + 1, base.day), "month"
+        year, month = months // 12, months % 12 + 1
+        return date(year, month, min(base.day, calendar.monthrange(year, month)[1])), "month"
     days = n * (7 if unit == "week" else 1)
     return base - timedelta(days=days), "week" if unit == "week" else "day"
 
