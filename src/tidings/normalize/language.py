@@ -5,7 +5,7 @@ reads only the lower-case words of the opening: a language shows in its function
 while the names that fill news copy (``Moon Jae-in``, ``Kharkiv``) mislead it. Too few
 such words, or a detector that is not sure about text in Latin letters, and the document
 is taken as English: a short English text must never be lost. A text whose words are
-plainly English (a sixth of them words no other language writes: "the", "of", "which")
+plainly English (a tenth of them words other languages do not write: "the", "of", "which")
 needs no detector, which saves its half-second load in a run of English news.
 """
 
@@ -27,7 +27,7 @@ MIN_CONFIDENCE = 0.95
 _ENGLISH_WORDS = frozenset({
     "the", "of", "and", "that", "with", "from", "said", "have", "were", "this", "their", "its",
     "after", "but", "not", "they", "she", "been", "his", "who", "would", "which", "should"})
-PLAINLY_ENGLISH = (10, 1 / 6)  # at least this many such words, and this share of all words
+PLAINLY_ENGLISH = (10, 1 / 10)  # at least this many such words, and this share of all words
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
