@@ -249,25 +249,13 @@ class EventExtractor:
             source = _of_the_military(source)  # "Israeli airstrikes", "Russian shelling"
         if len(source) > 1:  # "Egypt and Sudan signed a military cooperation agreement"
             target = [t for t in target if not any(t[0].country == a.country for a, _ in source)]
-        if not target and event_type == "PROTEST":
-            target = home_government(source)
-        if not target and event_type == "THREATEN":
-            target = self._warned(clause, inner, mentions, ctx, source)
-        if not target and _restricts(event_type, cameo, triggers[inner.i] if inner else None):
-            target = own_people(source)  # "Turkey declared a state of emergency"
+        target = target or self._implied_target(event_type, cameo, clause, inner, triggers,
+                                                source, mentions, ctx)
         if not target and anchor.pos_ == "NOUN":
             between = self._mutual_parties(anchor, mentions, ctx)
             if between:
                 source = _merge(source, between)
-        if event_type == "REJECT" and refuses_only_words(token, target):
-            return None
-        if mode == "censor" and all(a.sector in ("MED", "JRN") for a, _ in source):
-            return None  # "the newspaper halted publication": no one censored it
-        if event_type == "CONSULT" and not target and _meets_alone(token, source):
-            return None  # "Israel's cabinet met on Sunday": a body sitting, no one consulted
-        if event_type == "ASSAULT" and (abstract_foe(token) or caused_by_nature(token)):
-            return None  # "help fight the Ebola epidemic", "the typhoon destroyed homes"
-        if reports_a_toll(token):
+        if _no_event(token, event_type, mode, source, target):
             return None
         ended = _ended_by(anchor)
         if ended is not None and (ended.lemma_.lower(), event_type) in _ENDED:
@@ -281,6 +269,22 @@ class EventExtractor:
             event_type, mode, cameo, negated = "REJECT", None, _REFUSAL_CAMEO, False
         return Found(event_type, mode, cameo, token, tuple(source),
                      tuple(target), negated, rule.where, clause)
+
+    def _implied_target(self, event_type: str, cameo: str, clause: Token, inner: Token | None,
+                        triggers: dict[int, TriggerRule],
+                        source: list[tuple[Actor, tuple[int, int]]],
+                        mentions: dict[int, Mention], ctx: DocumentContext
+                        ) -> list[tuple[Actor, tuple[int, int]]]:
+        """The target PLOVER implies when the sentence names none: a protest's own
+        government, whom a threat's condition names, the country coercion falls on."""
+        if event_type == "PROTEST":
+            return home_government(source)
+        if event_type == "THREATEN" and (warned := self._warned(clause, inner, mentions, ctx,
+                                                                 source)):
+            return warned
+        if _restricts(event_type, cameo, triggers[inner.i] if inner else None):
+            return own_people(source)  # "Turkey declared a state of emergency"
+        return []
 
     def _coding(self, token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule],
                 inner: Token | None, clause: Token) -> tuple[str, str | None, str]:
@@ -560,6 +564,21 @@ def _protesters_saying(word: Token, triggers: dict[int, TriggerRule]) -> bool:
     head = word.head
     return (word.dep_ == "advcl" and head.i != word.i and head.i in triggers
             and triggers[head.i].event_type == "PROTEST")
+
+
+def _no_event(token: Token, event_type: str, mode: str | None,
+              source: list[tuple[Actor, tuple[int, int]]],
+              target: list[tuple[Actor, tuple[int, int]]]) -> bool:
+    """What a trigger names but no one did to anyone."""
+    if event_type == "REJECT" and refuses_only_words(token, target):
+        return True  # "refused to comment"
+    if mode == "censor" and all(a.sector in ("MED", "JRN") for a, _ in source):
+        return True  # "the newspaper halted publication": no one censored it
+    if event_type == "CONSULT" and not target and _meets_alone(token, source):
+        return True  # "Israel's cabinet met on Sunday": a body sitting, no one consulted
+    if event_type == "ASSAULT" and (abstract_foe(token) or caused_by_nature(token)):
+        return True  # "help fight the Ebola epidemic", "the typhoon destroyed homes"
+    return reports_a_toll(token)
 
 
 def _domestic(source: list[tuple[Actor, tuple[int, int]]],
