@@ -23,6 +23,10 @@ from .types import Actor, CleanText, Dateline, DocumentSpans, Event, Evidence, P
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis"})
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+# Nouns of a part of a place: "the outskirts *of Kyiv*", "residential areas *of Kharkiv*".
+_LOCATIVE_NOUNS = frozenset({"area", "outskirts", "suburb", "centre", "center", "district",
+                             "neighbourhood", "neighborhood", "part", "city", "town", "village",
+                             "port", "capital"})
 _AREA_NOUNS = frozenset({"region", "province", "oblast", "state", "district", "county",
                          "governorate", "prefecture", "town", "city", "village", "area"})
 # A time expression dates the event when it hangs from one of these ("on Tuesday", "in
@@ -245,12 +249,13 @@ def _attached_time(token: Token, roots: tuple[Token, ...]) -> bool:
 
 
 def _place(found: Found, mentions: dict[int, Mention]) -> Place | None:
-    """The place named in the event's clause ("in Beijing", "near Kharkiv"), resolved in
-    the gazetteer; the actor knowledge base's country picks among same-named places."""
+    """The place named in the event's clause ("in Beijing", "near Kharkiv", "shelled the
+    outskirts *of Kyiv*"), resolved in the gazetteer; the actor knowledge base's country
+    picks among same-named places."""
     gazetteer = load_gazetteer()
     for root in (found.trigger, found.clause):
         for token in _clause_tokens(root):
-            if token.dep_ != "pobj" or token.head.lower_ not in _PLACE_PREPS:
+            if not _names_a_place(token):
                 continue
             mention = mentions.get(token.i)
             country = mention.candidates[0].entry.country if mention else None
@@ -264,6 +269,14 @@ def _place(found: Found, mentions: dict[int, Mention]) -> Place | None:
                 if place.precision is not None:
                     return place
     return None
+
+
+def _names_a_place(token: Token) -> bool:
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of"
+                                           and prep.head.lemma_.lower() in _LOCATIVE_NOUNS)
 
 
 def _proper_name(token: Token) -> str | None:

@@ -148,3 +148,11 @@ def test_event_place_an_attack_that_names_no_one_falls_on_the_place(sentence):
     assert _attacked_place(found, Place("Haifa", "ISR", precision="city")) == ()
     talks = Found("CONSULT", None, "040", doc[1], israel, (), False, "test", doc[1])
     assert _attacked_place(talks, jericho) == ()
+
+
+def test_event_place_of_a_part_of_a_place_is_that_place(sentence):
+    rows = [("Troops", 1, "nsubj", "NOUN", "troop"), ("shelled", 1, "ROOT", "VERB", "shell"),
+            ("the", 3, "det", "DET", "the"), ("outskirts", 1, "dobj", "NOUN", "outskirts"),
+            ("of", 3, "prep", "ADP", "of"), ("Kharkiv", 4, "pobj", "PROPN", "Kharkiv")]
+    place = _place(_found(sentence(rows), 1), {})
+    assert (place.name, place.country) == ("Kharkiv", "UKR")
