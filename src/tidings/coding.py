@@ -83,7 +83,7 @@ def build_event(found: Found, *, doc_id: str, doc_date: date | None, sentence_in
     mode = found.mode or (code.plover_mode if code.plover_type == found.event_type else None)
     plover = ontology.plover[found.event_type]
     dateline = clean.dateline if clean else None
-    when, precision = _event_date(found, dateline_date(dateline, doc_date) or doc_date)
+    when, precision = _event_date(found, report_date(dateline, doc_date))
     base = sent.start_char
     trigger = (found.trigger.idx, found.trigger.idx + len(found.trigger))
     sources = tuple(span for _, span in found.source)
@@ -150,9 +150,9 @@ def is_history(event: Event, reported: date | None) -> bool:
             and event.date.year < reported.year - 1)
 
 
-def report_date(clean: CleanText, doc_date: date | None) -> date | None:
+def report_date(dateline: Dateline | None, doc_date: date | None) -> date | None:
     """The day a report speaks from: its dateline's, else the document's."""
-    return dateline_date(clean.dateline, doc_date) or doc_date
+    return dateline_date(dateline, doc_date) or doc_date
 
 
 def _document_spans(clean: CleanText, sentence: Span, trigger: Span,

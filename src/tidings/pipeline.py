@@ -152,7 +152,7 @@ class Pipeline:
         document, clean = read.planned.document, read.planned.clean
         contexts = self.contexts.find(clean.text) if read.readings else ()
         events: list[Event] = []
-        reported = report_date(clean, document.date)
+        reported = report_date(clean.dateline, document.date)
         for reading in read.readings:
             for found in reading.found:
                 event = build_event(found, doc_id=document.id, doc_date=document.date,

@@ -24,6 +24,10 @@ BASE = date(2021, 1, 27)  # a Wednesday
     ("in 2019", date(2019, 1, 1), "year"),
     ("last year", date(2020, 1, 1), "year"),
     ("in November 2020", date(2020, 11, 1), "month"),
+    ("18 years ago", date(2003, 1, 1), "year"),
+    ("three days ago", date(2021, 1, 24), "day"),
+    ("a week ago", date(2021, 1, 20), "week"),
+    ("two months ago", date(2020, 11, 27), "month"),
 ])
 def test_dates_relative_to_publication(text, expected, precision):
     resolved = resolve_time_expression(text, BASE)
@@ -40,13 +44,3 @@ def test_dates_future_events_are_not_dated_in_the_past():
 def test_dates_unresolvable_expressions_give_none(text):
     assert resolve_time_expression(text, BASE) is None
 
-
-@pytest.mark.parametrize(("text", "expected", "precision"), [
-    ("18 years ago", date(2003, 1, 1), "year"),
-    ("three days ago", date(2021, 1, 24), "day"),
-    ("a week ago", date(2021, 1, 20), "week"),
-    ("two months ago", date(2020, 11, 27), "month"),
-])
-def test_dates_so_long_ago(text, expected, precision):
-    resolved = resolve_time_expression(text, BASE)
-    assert (resolved.date, resolved.precision) == (expected, precision)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..types import Actor
-from .clauses import SPEAKING, STATEMENTS, clause_verb, is_passive, subject_of
+from .clauses import PRONOUNS, SPEAKING, STATEMENTS, clause_verb, is_passive, subject_of
 from .lexicon import TriggerRule
 
 # Events whose object is itself an event they speak about, not one that happened.
@@ -147,7 +147,7 @@ def _same_subject(one: Token | None, other: Token | None) -> bool:
     """"as *he* embarked": a pronoun, or the same word, goes back to the main subject."""
     if one is None or other is None:
         return False
-    return one.lower_ in ("he", "she", "it", "they") or one.lemma_ == other.lemma_
+    return one.lower_ in PRONOUNS or one.lemma_ == other.lemma_
 
 
 def purpose_demand(token: Token, rule: TriggerRule, triggers: dict[int, TriggerRule]) -> bool:
